@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { commaList, PageQuery, RegionRef } from './common.ts';
+
+export const ORGANIZATION_TYPE_VALUES = [
+  'central_soe',
+  'local_soe',
+  'private',
+  'foreign',
+  'hmt',
+  'overseas_chinese',
+  'institution',
+  'government',
+] as const;
+export const OrganizationType = z.enum(ORGANIZATION_TYPE_VALUES);
+
+export const CreateOrganizationBody = z.object({
+  nameZh: z.string().trim().min(2).max(200),
+  nameEn: z.string().trim().max(300).nullish(),
+  usci: z.string().trim().max(40).nullish(),
+  type: OrganizationType,
+  origin: z.string().trim().max(100).nullish(),
+  /** The keeping region; defaults to the user's own region. */
+  regionCode: z.string().min(2).max(12).optional(),
+});
+export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBody>;
+
+export const UpdateOrganizationBody = CreateOrganizationBody.partial().extend({
+  /** The version the client last read: a stale one gets 409 instead of overwriting someone's change. */
+  version: z.number().int().positive(),
+});
+export type UpdateOrganizationBody = z.infer<typeof UpdateOrganizationBody>;
+
+export const OrganizationView = z.object({
+  id: z.uuid(),
+  nameZh: z.string(),
+  nameEn: z.string().nullable(),
+  usci: z.string().nullable(),
+  type: OrganizationType,
+  origin: z.string().nullable(),
+  region: RegionRef,
+  projectCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OrganizationView = z.infer<typeof OrganizationView>;
+
+export const ListOrganizationsQuery = PageQuery.extend({
+  q: z.string().trim().min(1).max(100).optional(),
+  type: commaList(OrganizationType).optional(),
+  region: z.string().min(2).max(12).optional(),
+});
+export type ListOrganizationsQuery = z.infer<typeof ListOrganizationsQuery>;
+
+export const OrganizationPage = z.object({
+  items: z.array(OrganizationView),
+  nextCursor: z.string().nullable(),
+});
+
+export const DuplicateCheckBody = z.object({
+  nameZh: z.string().trim().min(2).max(200),
+  usci: z.string().trim().max(40).nullish(),
+  /** Leave this record out (when editing it). */
+  excludeId: z.uuid().optional(),
+});
+
+export const DuplicateCandidate = z.object({
+  organization: OrganizationView,
+  reasons: z.array(z.enum(['same_usci', 'similar_name'])),
+  similarity: z.number(),
+});
+export const DuplicateList = z.object({ items: z.array(DuplicateCandidate) });
+
+export const MergeBody = z.object({
+  /** The duplicate to fold into this organization; it is kept as a tombstone pointing here. */
+  sourceId: z.uuid(),
+});
+export const MergeResult = z.object({
+  organization: OrganizationView,
+  moved: z.object({
+    projects: z.number().int(),
+    events: z.number().int(),
+    agreements: z.number().int(),
+    users: z.number().int(),
+  }),
+});

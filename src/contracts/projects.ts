@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { AmountInput, commaList, IsoDate, PageQuery, QueryBoolean, RegionRef } from './common.ts';
+import { OrganizationType } from './organizations.ts';
+
+export const STAGE_VALUES = [
+  'lead',
+  'negotiating',
+  'signed',
+  'registered',
+  'construction',
+  'production',
+  'full_output',
+  'dropped',
+] as const;
+export const Stage = z.enum(STAGE_VALUES);
+export const SOURCE_VALUES = ['event', 'referral', 'cloud_negotiation', 'catalog', 'other'] as const;
+export const INVESTOR_ROLE_VALUES = ['lead_investor', 'co_investor', 'partner', 'government_party'] as const;
+export const EVIDENCE_KIND_VALUES = [
+  'agreement',
+  'business_license',
+  'construction_permit',
+  'production_report',
+  'other',
+] as const;
+export const SIZE_BAND_VALUES = ['ge50yi', 'ge10yi', 'ge1yi', 'lt1yi'] as const;
+const UsdRate = z.string().regex(/^\d{1,4}(\.\d{1,6})?$/, 'CNY per USD, e.g. 7.1234');
+
+export const InvestorInput = z.object({ organizationId: z.uuid(), role: z.enum(INVESTOR_ROLE_VALUES) });
+
+export const CreateProjectBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{3,40}$/)
+    .optional(),
+  nationalCode: z.string().trim().max(40).nullish(),
+  nameZh: z.string().trim().min(2).max(200),
+  nameEn: z.string().trim().max(300).nullish(),
+  descriptionZh: z.string().max(10_000).nullish(),
+  descriptionEn: z.string().max(20_000).nullish(),
+  regionCode: z.string().min(6).max(12),
+  industryCode: z.string().min(1).max(8),
+  categoryCode: z.string().min(1).max(40),
+  investment: AmountInput,
+  /** CNY per USD, required when the investment is in US dollars. */
+  usdRate: UsdRate.nullish(),
+  expectedOutput: AmountInput.nullish(),
+  source: z.enum(SOURCE_VALUES),
+  ownerId: z.uuid().nullish(),
+  isKey: z.boolean().default(false),
+  isMajor: z.boolean().default(false),
+  /** A new project starts as a lead or in negotiation; later stages are reached by stage moves. */
+  stage: z.enum(['lead', 'negotiating']).default('lead'),
+  /** When the project reached that first stage (a lead recorded late keeps its real date); default today. */
+  stageOn: IsoDate.optional(),
+  investors: z.array(InvestorInput).max(50).default([]),
+});
+export type CreateProjectBody = z.infer<typeof CreateProjectBody>;
+
+export const UpdateProjectBody = CreateProjectBody.omit({ stage: true, stageOn: true, code: true })
+  .partial()
+  .extend({ version: z.number().int().positive() });
+export type UpdateProjectBody = z.infer<typeof UpdateProjectBody>;
+
+export const InvestmentView = z.object({
+  amount: z.number().int(),
+  currency: z.enum(['CNY', 'USD']),
+  qualifier: z.enum(['exact', 'at_least', 'about', 'at_most']),
+  usdRate: z.string().nullable(),
+  yuan: z.number().int(),
+  displayZh: z.string(),
+  displayEn: z.string(),
+});
+
+export const InvestorView = z.object({
+  organizationId: z.uuid(),
+  nameZh: z.string(),
+  nameEn: z.string().nullable(),
+  type: OrganizationType,
+  role: z.enum(INVESTOR_ROLE_VALUES),
+});
+
+export const ProjectView = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  nationalCode: z.string().nullable(),
+  nameZh: z.string(),
+  nameEn: z.string().nullable(),
+  descriptionZh: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+  region: RegionRef,
+  industry: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string().nullable() }),
+  categoryCode: z.string(),
+  investment: InvestmentView,
+  expectedOutputYuan: z.number().int().nullable(),
+  source: z.enum(SOURCE_VALUES),
+  ownerId: z.uuid().nullable(),
+  isKey: z.boolean(),
+  isMajor: z.boolean(),
+  stage: Stage,
+  stageChangedOn: z.string(),
+  signedOn: z.string().nullable(),
+  droppedReason: z.string().nullable(),
+  investors: z.array(InvestorView),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProjectView = z.infer<typeof ProjectView>;
+
+export const PROJECT_SORT_VALUES = [
+  'updatedAt',
+  'createdAt',
+  'investment',
+  'name',
+  'code',
+  'signedOn',
+] as const;
+
+export const ProjectFilterQuery = z.object({
+  q: z.string().trim().min(1).max(100).optional(),
+  region: z.string().min(2).max(12).optional(),
+  industry: z.string().min(1).max(8).optional(),
+  digitalEconomy: z
+    .string()
+    .regex(/^0[1-5]\d{0,4}$/)
+    .optional(),
+  category: commaList(z.string().max(40)).optional(),
+  stage: commaList(Stage).optional(),
+  source: commaList(z.enum(SOURCE_VALUES)).optional(),
+  investorType: commaList(OrganizationType).optional(),
+  band: z.enum(SIZE_BAND_VALUES).optional(),
+  minInvestment: z.string().max(60).optional(),
+  maxInvestment: z.string().max(60).optional(),
+  dateField: z.enum(['createdAt', 'signedOn', 'stageChangedOn']).default('createdAt'),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  isKey: QueryBoolean.optional(),
+  isMajor: QueryBoolean.optional(),
+  ownerId: z.uuid().optional(),
+  organizationId: z.uuid().optional(),
+});
+export type ProjectFilterQuery = z.infer<typeof ProjectFilterQuery>;
+
+export const ListProjectsQuery = ProjectFilterQuery.extend(PageQuery.shape).extend({
+  sort: z.enum(PROJECT_SORT_VALUES).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type ListProjectsQuery = z.infer<typeof ListProjectsQuery>;
+
+export const ProjectPage = z.object({ items: z.array(ProjectView), nextCursor: z.string().nullable() });
+export const ProjectCount = z.object({
+  count: z.number().int(),
+  investmentYuan: z.number().int(),
+  displayZh: z.string(),
+  displayEn: z.string(),
+});
+
+export const StageMoveBody = z.object({
+  to: Stage,
+  on: IsoDate,
+  reason: z.string().trim().max(2000).optional(),
+  note: z.string().trim().max(2000).optional(),
+  evidence: z
+    .array(z.object({ fileId: z.uuid(), kind: z.enum(EVIDENCE_KIND_VALUES) }))
+    .max(20)
+    .default([]),
+  /** The version the client last read. */
+  version: z.number().int().positive(),
+});
+export type StageMoveBody = z.infer<typeof StageMoveBody>;
+
+export const TimelineEntry = z.object({
+  kind: z.enum(['stage', 'audit']),
+  at: z.string(),
+  on: z.string().nullable(),
+  actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  fromStage: Stage.nullable(),
+  toStage: Stage.nullable(),
+  note: z.string().nullable(),
+  action: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  evidence: z.array(
+    z.object({
+      fileId: z.uuid(),
+      kind: z.enum(EVIDENCE_KIND_VALUES),
+      name: z.string(),
+      size: z.number().int(),
+    }),
+  ),
+});
+export const Timeline = z.object({ items: z.array(TimelineEntry) });

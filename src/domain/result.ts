@@ -1,0 +1,12 @@
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+
+export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
+
+/** A rule violation: a stable code plus bilingual message. */
+export interface RuleError {
+  code: string;
+  zh: string;
+  en: string;
+}

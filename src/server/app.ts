@@ -1,0 +1,99 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from './db/connect.ts';
+import { auditRoutes } from './features/audit/routes.ts';
+import { authRoutes } from './features/auth/routes.ts';
+import { fileRoutes } from './features/files/routes.ts';
+import { organizationRoutes } from './features/organizations/routes.ts';
+import { projectRoutes } from './features/projects/routes.ts';
+import { referenceRoutes } from './features/reference/routes.ts';
+import { userRoutes } from './features/users/routes.ts';
+import type { Actor } from './platform/access.ts';
+import { actorForToken, requestToken } from './platform/auth.ts';
+import { AppError, errorBody, handleError, requestLocale } from './platform/errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  logger?: boolean;
+  /** Largest upload accepted, in bytes. */
+  maxFileBytes?: number;
+}
+
+export type App = FastifyInstance;
+
+/** Assembles the HTTP app: platform plugins, then each feature's routes under /api. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError(
+      'route_not_found',
+      404,
+      `没有这个地址：${request.method} ${request.url}`,
+      `No such route: ${request.method} ${request.url}`,
+    );
+    reply.code(404).send(errorBody(error, requestLocale(request)));
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: options.maxFileBytes ?? 20 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Luodi (落地) API',
+        description:
+          'Investment promotion and project landing. Amounts are whole yuan; errors carry zh and en messages.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const { db } = options.database;
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = requestToken(request);
+    request.actor = token ? await actorForToken(db, token) : null;
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => {
+    await options.database.sql`select 1`;
+    return { ok: true, database: options.database.kind };
+  });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { db });
+      await api.register(referenceRoutes, { db });
+      await api.register(userRoutes, { db });
+      await api.register(organizationRoutes, { db });
+      await api.register(projectRoutes, { db });
+      await api.register(fileRoutes, { db });
+      await api.register(auditRoutes, { db });
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

@@ -1,0 +1,303 @@
+/**
+ * One-off generator for `industries.json` (GB/T 4754-2017) and `digital-economy.json` (数字经济及其核心产业
+ * 统计分类（2021）). Run: `npx tsx src/server/db/reference/build-classifications.ts`.
+ *
+ * Inputs are the transcriptions in `sources/` (tab-separated `code<TAB>nameZh[<TAB>nameEn]`, in the order of
+ * the original). Where they came from, and what was changed while transcribing, is written into the output
+ * files' `source` and `notes` fields below, so the JSON files stay self-describing.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+interface IndustryRow {
+  code: string;
+  parentCode: string | null;
+  level: 1 | 2 | 3 | 4;
+  nameZh: string;
+  nameEn: string | null;
+}
+
+interface DigitalEconomyRow {
+  code: string;
+  parentCode: string | null;
+  level: 1 | 2 | 3;
+  nameZh: string;
+  nameEn: string | null;
+  industryCodes: string[];
+  partial: boolean;
+}
+
+function readTsv(file: string): string[][] {
+  return readFileSync(join(here, 'sources', file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split('\t').map((cell) => cell.trim()));
+}
+
+/** The standard prints full-width brackets; the SQL dump mixes in ASCII ones. */
+function normalizeName(name: string): string {
+  return name.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');
+}
+
+/** Names in the dump that differ from the standard, each confirmed by at least one other independent copy. */
+const NAME_CORRECTIONS: Record<string, string> = {
+  '15': '酒、饮料和精制茶制造业',
+  '2780': '药用辅料及包装材料制造',
+};
+
+/** English titles of the sections and divisions, as in the English edition of the classification. */
+const INDUSTRY_EN: Record<string, string> = {
+  A: 'Agriculture, Forestry, Animal Husbandry and Fishery',
+  B: 'Mining',
+  C: 'Manufacturing',
+  D: 'Production and Supply of Electricity, Heat, Gas and Water',
+  E: 'Construction',
+  F: 'Wholesale and Retail Trades',
+  G: 'Transport, Storage and Post',
+  H: 'Accommodation and Catering',
+  I: 'Information Transmission, Software and Information Technology Services',
+  J: 'Finance',
+  K: 'Real Estate',
+  L: 'Leasing and Business Services',
+  M: 'Scientific Research and Technology Services',
+  N: 'Management of Water Conservancy, Environment and Public Facilities',
+  O: 'Resident, Repair and Other Services',
+  P: 'Education',
+  Q: 'Health and Social Work',
+  R: 'Culture, Sports and Entertainment',
+  S: 'Public Management, Social Security and Social Organizations',
+  T: 'International Organizations',
+  '01': 'Agriculture',
+  '02': 'Forestry',
+  '03': 'Animal Husbandry',
+  '04': 'Fishery',
+  '05': 'Professional and Support Activities for Agriculture, Forestry, Animal Husbandry and Fishery',
+  '06': 'Mining and Washing of Coal',
+  '07': 'Extraction of Petroleum and Natural Gas',
+  '08': 'Mining and Processing of Ferrous Metal Ores',
+  '09': 'Mining and Processing of Non-ferrous Metal Ores',
+  '10': 'Mining and Processing of Non-metal Ores',
+  '11': 'Professional and Support Activities for Mining',
+  '12': 'Mining of Other Ores',
+  '13': 'Processing of Food from Agricultural Products',
+  '14': 'Manufacture of Foods',
+  '15': 'Manufacture of Liquor, Beverages and Refined Tea',
+  '16': 'Manufacture of Tobacco',
+  '17': 'Manufacture of Textiles',
+  '18': 'Manufacture of Textile Wearing Apparel and Accessories',
+  '19': 'Manufacture of Leather, Fur, Feather and Related Products and Footwear',
+  '20': 'Processing of Timber, Manufacture of Wood, Bamboo, Rattan, Palm and Straw Products',
+  '21': 'Manufacture of Furniture',
+  '22': 'Manufacture of Paper and Paper Products',
+  '23': 'Printing and Reproduction of Recording Media',
+  '24': 'Manufacture of Articles for Culture, Education, Arts and Crafts, Sports and Entertainment Activities',
+  '25': 'Processing of Petroleum, Coal and Other Fuels',
+  '26': 'Manufacture of Raw Chemical Materials and Chemical Products',
+  '27': 'Manufacture of Medicines',
+  '28': 'Manufacture of Chemical Fibers',
+  '29': 'Manufacture of Rubber and Plastics Products',
+  '30': 'Manufacture of Non-metallic Mineral Products',
+  '31': 'Smelting and Pressing of Ferrous Metals',
+  '32': 'Smelting and Pressing of Non-ferrous Metals',
+  '33': 'Manufacture of Metal Products',
+  '34': 'Manufacture of General Purpose Machinery',
+  '35': 'Manufacture of Special Purpose Machinery',
+  '36': 'Manufacture of Automobiles',
+  '37': 'Manufacture of Railway, Ship, Aerospace and Other Transport Equipment',
+  '38': 'Manufacture of Electrical Machinery and Apparatus',
+  '39': 'Manufacture of Computers, Communication and Other Electronic Equipment',
+  '40': 'Manufacture of Measuring Instruments and Machinery',
+  '41': 'Other Manufacturing',
+  '42': 'Utilization of Waste Resources',
+  '43': 'Repair Services of Metal Products, Machinery and Equipment',
+  '44': 'Production and Supply of Electric Power and Heat Power',
+  '45': 'Production and Supply of Gas',
+  '46': 'Production and Supply of Water',
+  '47': 'Construction of Buildings',
+  '48': 'Civil Engineering',
+  '49': 'Construction Installation Activities',
+  '50': 'Building Decoration, Renovation and Other Construction Activities',
+  '51': 'Wholesale Trade',
+  '52': 'Retail Trade',
+  '53': 'Rail Transport',
+  '54': 'Road Transport',
+  '55': 'Water Transport',
+  '56': 'Air Transport',
+  '57': 'Pipeline Transport',
+  '58': 'Multimodal Transport and Transport Agency',
+  '59': 'Loading, Unloading, Handling and Storage',
+  '60': 'Postal Services',
+  '61': 'Accommodation',
+  '62': 'Catering Services',
+  '63': 'Telecommunications, Broadcasting, Television and Satellite Transmission Services',
+  '64': 'Internet and Related Services',
+  '65': 'Software and Information Technology Services',
+  '66': 'Monetary Financial Services',
+  '67': 'Capital Market Services',
+  '68': 'Insurance',
+  '69': 'Other Financial Activities',
+  '70': 'Real Estate',
+  '71': 'Leasing',
+  '72': 'Business Services',
+  '73': 'Research and Experimental Development',
+  '74': 'Professional Technical Services',
+  '75': 'Technology Promotion and Application Services',
+  '76': 'Management of Water Conservancy',
+  '77': 'Ecological Protection and Environmental Governance',
+  '78': 'Management of Public Facilities',
+  '79': 'Land Management',
+  '80': 'Resident Services',
+  '81': 'Repair of Motor Vehicles, Electronic Products and Household Goods',
+  '82': 'Other Services',
+  '83': 'Education',
+  '84': 'Health',
+  '85': 'Social Work',
+  '86': 'News and Publishing',
+  '87': 'Radio, Television, Film and Audio-Visual Recording Production',
+  '88': 'Culture and Arts',
+  '89': 'Sports',
+  '90': 'Entertainment',
+  '91': 'Organs of the Communist Party of China',
+  '92': 'State Organs',
+  '93': 'CPPCC and Democratic Parties',
+  '94': 'Social Security',
+  '95': 'Mass Organizations, Social Organizations and Other Membership Organizations',
+  '96': 'Grass-roots Self-governing Organizations and Other Organizations',
+  '97': 'International Organizations',
+};
+
+function levelOf(code: string): 1 | 2 | 3 | 4 {
+  if (/^[A-T]$/.test(code)) return 1;
+  if (/^\d{2}$/.test(code)) return 2;
+  if (/^\d{3}$/.test(code)) return 3;
+  if (/^\d{4}$/.test(code)) return 4;
+  throw new Error(`bad industry code ${code}`);
+}
+
+function buildIndustries(): { rows: IndustryRow[]; synthesizedGroups: number } {
+  const rows: IndustryRow[] = [];
+  const seen = new Set<string>();
+  let section: string | null = null;
+  let synthesizedGroups = 0;
+  for (const [code, rawName] of readTsv('gbt4754-2017.tsv')) {
+    if (code === undefined || rawName === undefined) throw new Error('short line in gbt4754-2017.tsv');
+    const nameZh = NAME_CORRECTIONS[code] ?? normalizeName(rawName);
+    const level = levelOf(code);
+    if (level === 1) section = code;
+    if (level === 2 && section === null) throw new Error(`division ${code} before any section`);
+    // The dump, like the printed standard, lists a group that has a single class only as that class
+    // (code ending in 0, same name); we restore the group row.
+    if (level === 4 && !seen.has(code.slice(0, 3))) {
+      if (!code.endsWith('0')) throw new Error(`class ${code} without its group`);
+      rows.push({ code: code.slice(0, 3), parentCode: code.slice(0, 2), level: 3, nameZh, nameEn: null });
+      seen.add(code.slice(0, 3));
+      synthesizedGroups++;
+    }
+    const parentCode = level === 1 ? null : level === 2 ? section : code.slice(0, level === 3 ? 2 : 3);
+    if (seen.has(code)) throw new Error(`duplicate industry code ${code}`);
+    seen.add(code);
+    rows.push({ code, parentCode, level, nameZh, nameEn: INDUSTRY_EN[code] ?? null });
+  }
+  return { rows, synthesizedGroups };
+}
+
+function buildDigitalEconomy(industries: IndustryRow[]): { rows: DigitalEconomyRow[]; mapped: string[] } {
+  const classesUnder = (code: string): string[] =>
+    industries.filter((row) => row.level === 4 && row.code.startsWith(code)).map((row) => row.code);
+  const mapped: string[] = [];
+  const rows = readTsv('digital-economy-2021.tsv').map(([code, nameZh, nameEn]): DigitalEconomyRow => {
+    if (code === undefined || nameZh === undefined) throw new Error('short line in digital-economy-2021.tsv');
+    const level = code.length === 2 ? 1 : code.length === 4 ? 2 : 3;
+    const parentCode = level === 1 ? null : code.slice(0, level === 2 ? 2 : 4);
+    // A 中类 whose name is, character for character, the name of a GB/T 4754 division or group takes all
+    // the classes under it. This is the only mapping we could ground without the 小类 table.
+    const twin =
+      level === 2
+        ? industries.find((row) => row.level < 4 && row.level > 1 && row.nameZh === nameZh)
+        : undefined;
+    const industryCodes = twin ? classesUnder(twin.code) : [];
+    if (twin) mapped.push(`${code} ${nameZh} = GB/T 4754 ${twin.code}`);
+    return {
+      code,
+      parentCode,
+      level,
+      nameZh,
+      nameEn: nameEn ?? null,
+      industryCodes,
+      partial: code.startsWith('05'),
+    };
+  });
+  return { rows, mapped };
+}
+
+function writeCompact(
+  file: string,
+  meta: Record<string, unknown>,
+  key: string,
+  rows: readonly object[],
+): void {
+  const metaJson = JSON.stringify(meta, null, 2);
+  const lines = rows.map((row) => `    ${JSON.stringify(row)}`);
+  const text = `${metaJson.slice(0, -2)},\n  "${key}": [\n${lines.join(',\n')}\n  ]\n}\n`;
+  JSON.parse(text);
+  writeFileSync(join(here, file), text);
+}
+
+function countByLevel(rows: readonly { level: number }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[String(row.level)] = (counts[String(row.level)] ?? 0) + 1;
+  return counts;
+}
+
+function main(): void {
+  const { rows: industries, synthesizedGroups } = buildIndustries();
+  const industryCounts = countByLevel(industries);
+  writeCompact(
+    'industries.json',
+    {
+      standard: 'GB/T 4754-2017 国民经济行业分类',
+      version: '2017',
+      source:
+        'github.com/bi38324/newOA newoa.sql@81603f55533e8b63f21ccfe5beb0597ab9e502d0 (table `industry`, 1772 rows), transcribed to sources/gbt4754-2017.tsv',
+      counts: industryCounts,
+      notes: [
+        'Levels: 1 门类 section (A–T), 2 大类 division, 3 中类 group, 4 小类 class.',
+        `${synthesizedGroups} groups that have a single class (class code ending in 0, same name) are not separate rows in the source; they were restored with the class's name, as the standard prints them.`,
+        '1381 classes is the count of the 2017 edition. The 2019 amendment (第1号修改单) is not applied: its text could not be obtained here (a 2025 statistics-bureau page counts 1382 classes after it).',
+        'Names: ASCII brackets and stray spaces normalized to the standard’s full-width form; 15 “酒、饮料及精制茶制造业” → “酒、饮料和精制茶制造业” and 2780 “药用辅料及包装材料” → “药用辅料及包装材料制造”, each confirmed by other independent copies.',
+        'nameEn is given for sections and divisions only (titles of the English edition); null for groups and classes.',
+      ],
+    },
+    'industries',
+    industries,
+  );
+
+  const { rows: digital, mapped } = buildDigitalEconomy(industries);
+  writeCompact(
+    'digital-economy.json',
+    {
+      standard: '数字经济及其核心产业统计分类（2021）（国家统计局令第33号）',
+      version: '2021',
+      source:
+        'No machine-readable copy of the full table was reachable. 大类: the statute as reported (e.g. emocco.com/content_article_6543.html); 中类 names in the statute’s order: sicmodule.glev.cn/mobile/quote/11296.html; codes follow the statute’s numbering (大类 01–05, 中类 = 大类 + 2-digit sequence). Transcribed to sources/digital-economy-2021.tsv.',
+      counts: countByLevel(digital),
+      notes: [
+        'Levels: 1 大类, 2 中类, 3 小类. 01–04 are the core industries (数字经济核心产业); 05 数字化效率提升业 is industrial digitalization.',
+        'MISSING: all 156 小类 (6-digit codes such as 010101 计算机整机制造) and their 对应行业代码 — no verifiable source was reachable, and none were made up.',
+        `industryCodes on a 中类 is filled only where its name equals a GB/T 4754-2017 division or group name exactly, and then lists every class under it: ${mapped.join('; ')}. All other 中类 have an empty list.`,
+        'partial: true marks 05 and its 中类: the standard maps them to whole GB/T 4754 industries only in part (* in the standard).',
+        'nameEn is our translation.',
+      ],
+    },
+    'categories',
+    digital,
+  );
+
+  console.log('industries.json', industryCounts, `synthesized groups ${synthesizedGroups}`);
+  console.log('digital-economy.json', countByLevel(digital), mapped);
+}
+
+main();

@@ -1,0 +1,7 @@
+// The whole database schema, one module per capability; drizzle-kit generates migrations from it.
+export * from './schema/events.ts';
+export * from './schema/identity.ts';
+export * from './schema/organizations.ts';
+export * from './schema/platform.ts';
+export * from './schema/projects.ts';
+export * from './schema/reference.ts';

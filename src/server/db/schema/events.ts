@@ -1,0 +1,116 @@
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './columns.ts';
+import { organizations } from './organizations.ts';
+import { projects } from './projects.ts';
+import { regions } from './reference.ts';
+
+export const EVENT_KINDS = [
+  'summit',
+  'expo',
+  'matchmaking',
+  'signing_ceremony',
+  'promotion',
+  'other',
+] as const;
+export const EVENT_ROLES = ['organizer', 'co_organizer', 'host'] as const;
+export const AGREEMENT_STATUSES = ['draft', 'signing', 'completed', 'declined', 'voided', 'expired'] as const;
+
+/** Summits, expos, matchmaking conferences and signing ceremonies; a part of a larger event names its parent. */
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id'),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en'),
+    /** The region whose bureau runs the event; it decides who sees and changes it. */
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    venueZh: text('venue_zh'),
+    venueEn: text('venue_en'),
+    isOnline: boolean('is_online').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('events_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    index('events_parent_idx').on(t.parentId),
+  ],
+);
+
+export const eventOrganizations = pgTable(
+  'event_organizations',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    role: text('role', { enum: EVENT_ROLES }).notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.organizationId, t.role] })],
+);
+
+/** An agreement signed (or to be signed) between parties, usually at an event. */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id').references(() => events.id),
+    typeCode: text('type_code').notNull(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en'),
+    /** Contracted amount in yuan, when the agreement states one. */
+    amountYuan: bigint('amount_yuan', { mode: 'number' }),
+    status: text('status', { enum: AGREEMENT_STATUSES }).notNull().default('draft'),
+    signedOn: date('signed_on', { mode: 'string' }),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('agreements_event_idx').on(t.eventId),
+    index('agreements_region_idx').on(t.regionCode.op('text_pattern_ops')),
+  ],
+);
+
+export const agreementParties = pgTable(
+  'agreement_parties',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.organizationId] }),
+    index('agreement_parties_org_idx').on(t.organizationId),
+  ],
+);
+
+export const agreementProjects = pgTable(
+  'agreement_projects',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.projectId] }),
+    index('agreement_projects_project_idx').on(t.projectId),
+  ],
+);

@@ -1,0 +1,52 @@
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt } from './columns.ts';
+import { organizations } from './organizations.ts';
+import { regions } from './reference.ts';
+
+export const ROLES = ['admin', 'leader', 'officer', 'organizer', 'service', 'enterprise'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  /** Home region: the user sees this region and everything under it. */
+  regionCode: text('region_code')
+    .notNull()
+    .references(() => regions.code),
+  /** For enterprise users: the organization whose projects they may see. */
+  organizationId: uuid('organization_id').references(() => organizations.id),
+  locale: text('locale', { enum: ['zh-CN', 'en-US'] })
+    .notNull()
+    .default('zh-CN'),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** A session is stored by the SHA-256 of its token, so a database dump cannot be replayed. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins, counted per user name for the rate limit (shared by all app instances). */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_user_at_idx').on(t.username, t.at)],
+);

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Me, SignInBody, SignInResponse } from '../../../contracts/auth.ts';
+import type { Db } from '../../db/connect.ts';
+import type { Actor } from '../../platform/access.ts';
+import { requestToken, requireActor, SESSION_COOKIE, signIn, signOut } from '../../platform/auth.ts';
+
+const toMe = (actor: Actor): Me => ({
+  id: actor.id,
+  username: actor.username,
+  displayName: actor.displayName,
+  role: actor.role,
+  regionCode: actor.regionCode,
+  organizationId: actor.organizationId,
+  locale: actor.locale,
+});
+
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.post(
+    '/auth/sign-in',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the session cookie and returns a bearer token',
+        body: SignInBody,
+        response: { 200: SignInResponse },
+      },
+    },
+    async (request, reply) => {
+      const session = await signIn(db, request.body.username, request.body.password);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        expires: session.expiresAt,
+      });
+      return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toMe(session.actor) };
+    },
+  );
+
+  app.post(
+    '/auth/sign-out',
+    { schema: { tags: ['auth'], summary: 'Revoke the current session' } },
+    async (request, reply) => {
+      const token = requestToken(request);
+      if (token) await signOut(db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me } } },
+    async (request) => toMe(requireActor(request)),
+  );
+};

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams } from '../../../contracts/common.ts';
+import type { Db } from '../../db/connect.ts';
+import { files } from '../../db/schema.ts';
+import { regionScope } from '../../platform/access.ts';
+import { requireActor } from '../../platform/auth.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+
+const FileView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+});
+const ALLOWED_TYPES = new Set([
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+]);
+
+export const fileRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.post(
+    '/files',
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'Upload one file (multipart field "file"): evidence, documents',
+        response: { 201: FileView },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const part = await request.file();
+      if (!part)
+        throw new AppError(
+          'validation',
+          400,
+          '没有收到文件（字段名应为 file）',
+          'No file received (the field must be named "file")',
+          [{ code: 'file.missing', field: 'file', zh: '没有文件', en: 'No file' }],
+        );
+      if (!ALLOWED_TYPES.has(part.mimetype)) {
+        throw new AppError(
+          'validation',
+          400,
+          `不支持的文件类型：${part.mimetype}（可上传 PDF、JPG、PNG、XLSX、DOCX）`,
+          `Unsupported file type: ${part.mimetype} (PDF, JPG, PNG, XLSX, DOCX accepted)`,
+          [{ code: 'file.type', field: 'file', zh: '不支持的文件类型', en: 'Unsupported file type' }],
+        );
+      }
+      const content = await part.toBuffer();
+      if (content.length === 0)
+        throw new AppError('validation', 400, '文件是空的', 'The file is empty', [
+          { code: 'file.empty', field: 'file', zh: '文件是空的', en: 'The file is empty' },
+        ]);
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      const [row] = await db
+        .insert(files)
+        .values({
+          name: part.filename.slice(0, 255) || 'file',
+          mimeType: part.mimetype,
+          size: content.length,
+          sha256,
+          content,
+          regionCode: actor.regionCode,
+          createdBy: actor.id,
+        })
+        .returning({
+          id: files.id,
+          name: files.name,
+          mimeType: files.mimeType,
+          size: files.size,
+          sha256: files.sha256,
+        });
+      if (!row) throw new Error('insert returned no row');
+      return reply.code(201).send(row);
+    },
+  );
+  app.get(
+    '/files/:id',
+    { schema: { tags: ['files'], summary: 'Download a file', params: IdParams } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const [file] = await db
+        .select()
+        .from(files)
+        .where(and(eq(files.id, request.params.id), regionScope(actor, files.regionCode)));
+      if (!file) throw notFound({ zh: '文件', en: 'File' }, request.params.id);
+      return reply
+        .header('content-type', file.mimeType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .send(file.content);
+    },
+  );
+};
