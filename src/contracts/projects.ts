@@ -190,3 +190,37 @@ export const TimelineEntry = z.object({
   ),
 });
 export const Timeline = z.object({ items: z.array(TimelineEntry) });
+
+export const PipelineSummary = z.object({
+  byStage: z.array(z.object({ stage: Stage, count: z.number().int(), investmentYuan: z.number().int() })),
+  monthChanges: z.array(
+    z.object({
+      projectId: z.uuid(),
+      code: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string().nullable(),
+      fromStage: Stage.nullable(),
+      toStage: Stage,
+      occurredOn: z.string(),
+    }),
+  ),
+  attention: z.array(
+    z.object({
+      projectId: z.uuid(),
+      code: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string().nullable(),
+      stage: Stage,
+      since: z.string(),
+      days: z.number().int(),
+      reason: z.enum(['signed_not_registered', 'registered_not_started', 'negotiation_stalled']),
+    }),
+  ),
+  /** The thresholds (days) behind the attention list, so the page can say what "stalled" means. */
+  thresholds: z.object({
+    signedNotRegistered: z.number().int(),
+    registeredNotStarted: z.number().int(),
+    negotiationStalled: z.number().int(),
+  }),
+});
+export type PipelineSummary = z.infer<typeof PipelineSummary>;

@@ -22,5 +22,7 @@ export const IndustryNode = z.object({
 export const IndustriesQuery = z.object({
   parent: z.string().max(8).optional(),
   level: z.coerce.number().int().min(1).max(4).optional(),
+  /** A code prefix or part of a name: matching industries of every level, at most 50. */
+  q: z.string().trim().min(1).max(50).optional(),
 });
 export const CodeItem = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });

@@ -143,6 +143,13 @@ describe('region scope', () => {
     expect(patch.statusCode).toBe(403);
     const cities = (await t.call(fujianLeader, 'GET', '/api/reference/regions?parent=350000')).json().items;
     expect(cities.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['350100', '350500']));
+    expect(cities.every((c: { hasChildren: boolean }) => c.hasChildren)).toBe(true);
+    const districts = (await t.call(fujianLeader, 'GET', '/api/reference/regions?parent=350500')).json()
+      .items;
+    expect(districts.find((d: { code: string }) => d.code === '350502')).toMatchObject({
+      nameZh: '鲤城区',
+      hasChildren: false,
+    });
   });
 
   it('an enterprise user sees only the projects its organization invests in', async () => {

@@ -1,4 +1,4 @@
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, Column, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../db/schema.ts';
 import { forbidden } from './errors.ts';
 
@@ -61,6 +61,15 @@ export function assertCan(actor: Actor, permission: Permission): void {
   }
 }
 
+/**
+ * A column reference with its table name. Drizzle leaves columns unqualified in one-table queries, and inside
+ * a correlated subquery an unqualified "id" would bind to the subquery's own table.
+ */
+export function qualified(column: AnyColumn | SQL): SQL {
+  if (!(column instanceof Column)) return sql`${column}`;
+  return sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
+}
+
 /** True when a region code lies inside the actor's region subtree. */
 export function isInScope(actor: Actor, regionCode: string): boolean {
   return regionCode.startsWith(actor.scopePrefix);
@@ -69,7 +78,7 @@ export function isInScope(actor: Actor, regionCode: string): boolean {
 /** SQL condition: the region column lies in the actor's subtree (uses the text_pattern_ops index). */
 export function regionScope(actor: Actor, regionColumn: AnyColumn | SQL): SQL {
   if (actor.scopePrefix === '') return sql`true`;
-  return sql`${regionColumn} like ${`${escapeLike(actor.scopePrefix)}%`}`;
+  return sql`${qualified(regionColumn)} like ${`${escapeLike(actor.scopePrefix)}%`}`;
 }
 
 /**
@@ -83,7 +92,7 @@ export function projectScope(
 ): SQL {
   if (actor.role === 'enterprise') {
     if (!actor.organizationId) return sql`false`;
-    return sql`exists (select 1 from project_investors pi where pi.project_id = ${projectIdColumn} and pi.organization_id = ${actor.organizationId})`;
+    return sql`exists (select 1 from project_investors pi where pi.project_id = ${qualified(projectIdColumn)} and pi.organization_id = ${actor.organizationId})`;
   }
   return regionScope(actor, regionColumn);
 }
@@ -98,10 +107,10 @@ export function organizationScope(
   regionColumn: AnyColumn,
 ): SQL {
   const viaProjects = sql`exists (select 1 from project_investors pi join projects p on p.id = pi.project_id
-    where pi.organization_id = ${organizationIdColumn} and ${projectScope(actor, sql.raw('p.id'), sql.raw('p.region_code'))})`;
+    where pi.organization_id = ${qualified(organizationIdColumn)} and ${projectScope(actor, sql.raw('p.id'), sql.raw('p.region_code'))})`;
   if (actor.role === 'enterprise') {
     if (!actor.organizationId) return sql`false`;
-    return sql`(${organizationIdColumn} = ${actor.organizationId} or ${viaProjects})`;
+    return sql`(${qualified(organizationIdColumn)} = ${actor.organizationId} or ${viaProjects})`;
   }
   if (actor.scopePrefix === '') return sql`true`;
   return sql`(${regionScope(actor, regionColumn)} or ${viaProjects})`;

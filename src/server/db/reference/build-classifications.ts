@@ -3,8 +3,10 @@
  * 统计分类（2021）). Run: `npx tsx src/server/db/reference/build-classifications.ts`.
  *
  * Inputs are the transcriptions in `sources/` (tab-separated `code<TAB>nameZh[<TAB>nameEn]`, in the order of
- * the original). Where they came from, and what was changed while transcribing, is written into the output
- * files' `source` and `notes` fields below, so the JSON files stay self-describing.
+ * the original; `digital-economy-2021.tsv` may carry a fourth column of space-separated GB/T 4754-2017 class
+ * codes that a cited source ties to that category). Where they came from, and what was changed while
+ * transcribing, is written into the output files' `source` and `notes` fields below, so the JSON files stay
+ * self-describing.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -204,33 +206,49 @@ function buildIndustries(): { rows: IndustryRow[]; synthesizedGroups: number } {
   return { rows, synthesizedGroups };
 }
 
-function buildDigitalEconomy(industries: IndustryRow[]): { rows: DigitalEconomyRow[]; mapped: string[] } {
+function buildDigitalEconomy(industries: IndustryRow[]): {
+  rows: DigitalEconomyRow[];
+  mapped: string[];
+  listed: string[];
+} {
   const classesUnder = (code: string): string[] =>
     industries.filter((row) => row.level === 4 && row.code.startsWith(code)).map((row) => row.code);
+  const classCodes = new Set(industries.filter((row) => row.level === 4).map((row) => row.code));
   const mapped: string[] = [];
-  const rows = readTsv('digital-economy-2021.tsv').map(([code, nameZh, nameEn]): DigitalEconomyRow => {
-    if (code === undefined || nameZh === undefined) throw new Error('short line in digital-economy-2021.tsv');
-    const level = code.length === 2 ? 1 : code.length === 4 ? 2 : 3;
-    const parentCode = level === 1 ? null : code.slice(0, level === 2 ? 2 : 4);
-    // A 中类 whose name is, character for character, the name of a GB/T 4754 division or group takes all
-    // the classes under it. This is the only mapping we could ground without the 小类 table.
-    const twin =
-      level === 2
-        ? industries.find((row) => row.level < 4 && row.level > 1 && row.nameZh === nameZh)
-        : undefined;
-    const industryCodes = twin ? classesUnder(twin.code) : [];
-    if (twin) mapped.push(`${code} ${nameZh} = GB/T 4754 ${twin.code}`);
-    return {
-      code,
-      parentCode,
-      level,
-      nameZh,
-      nameEn: nameEn ?? null,
-      industryCodes,
-      partial: code.startsWith('05'),
-    };
-  });
-  return { rows, mapped };
+  const listed: string[] = [];
+  const rows = readTsv('digital-economy-2021.tsv').map(
+    ([code, nameZh, nameEn, sourced]): DigitalEconomyRow => {
+      if (code === undefined || nameZh === undefined)
+        throw new Error('short line in digital-economy-2021.tsv');
+      const level = code.length === 2 ? 1 : code.length === 4 ? 2 : 3;
+      const parentCode = level === 1 ? null : code.slice(0, level === 2 ? 2 : 4);
+      // A 中类 whose name is, character for character, the name of a GB/T 4754 division or group takes all
+      // the classes under it.
+      const twin =
+        level === 2
+          ? industries.find((row) => row.level < 4 && row.level > 1 && row.nameZh === nameZh)
+          : undefined;
+      if (twin) mapped.push(`${code} ${nameZh} = GB/T 4754 ${twin.code}`);
+      // Classes that a cited source names as part of the category (fourth column; see the notes).
+      const explicit = (sourced ?? '').split(/[\s,]+/).filter((cell) => cell !== '');
+      for (const industryCode of explicit) {
+        if (!classCodes.has(industryCode))
+          throw new Error(`${code}: ${industryCode} is not a GB/T 4754-2017 class`);
+      }
+      if (explicit.length > 0) listed.push(`${code} ${nameZh} → ${explicit.join(', ')}`);
+      const industryCodes = [...new Set([...(twin ? classesUnder(twin.code) : []), ...explicit])].sort();
+      return {
+        code,
+        parentCode,
+        level,
+        nameZh,
+        nameEn: nameEn ?? null,
+        industryCodes,
+        partial: code.startsWith('05'),
+      };
+    },
+  );
+  return { rows, mapped, listed };
 }
 
 function writeCompact(
@@ -275,20 +293,29 @@ function main(): void {
     industries,
   );
 
-  const { rows: digital, mapped } = buildDigitalEconomy(industries);
+  const { rows: digital, mapped, listed } = buildDigitalEconomy(industries);
   writeCompact(
     'digital-economy.json',
     {
       standard: '数字经济及其核心产业统计分类（2021）（国家统计局令第33号）',
       version: '2021',
       source:
-        'No machine-readable copy of the full table was reachable. 大类: the statute as reported (e.g. emocco.com/content_article_6543.html); 中类 names in the statute’s order: sicmodule.glev.cn/mobile/quote/11296.html; codes follow the statute’s numbering (大类 01–05, 中类 = 大类 + 2-digit sequence). Transcribed to sources/digital-economy-2021.tsv.',
+        'No machine-readable copy of the full table (小类 and 对应行业代码) was reachable: searched public GitHub code (exact strings such as 010101, 计算机整机制造 next to 3911, 通讯及雷达设备制造, 数字化效率提升业 小类 names) and stored web pages, with no hit. 大类: the statute as reported (e.g. emocco.com/content_article_6543.html); 中类 names in the statute’s order: sicmodule.glev.cn/mobile/quote/11296.html; codes follow the statute’s numbering (大类 01–05, 中类 = 大类 + 2-digit sequence). Classes named for 0104 and 0407: emocco.com/content_article_6543.html. Transcribed to sources/digital-economy-2021.tsv.',
       counts: countByLevel(digital),
       notes: [
         'Levels: 1 大类, 2 中类, 3 小类. 01–04 are the core industries (数字经济核心产业); 05 数字化效率提升业 is industrial digitalization.',
-        'MISSING: all 156 小类 (6-digit codes such as 010101 计算机整机制造) and their 对应行业代码 — no verifiable source was reachable, and none were made up.',
-        `industryCodes on a 中类 is filled only where its name equals a GB/T 4754-2017 division or group name exactly, and then lists every class under it: ${mapped.join('; ')}. All other 中类 have an empty list.`,
-        'partial: true marks 05 and its 中类: the standard maps them to whole GB/T 4754 industries only in part (* in the standard).',
+        '大类 and 中类 codes and names checked against the 37 categories of the statute (5 大类; 中类 6 + 5 + 5 + 7 + 9 = 32); no difference found.',
+        'MISSING: every 小类 (6-digit code such as 010101 计算机整机制造) and the standard’s own 对应行业代码 column with its * marks. No verifiable copy was found, and none were made up.',
+        'industryCodes is therefore incomplete. For scale: the core industries 01–04 correspond to 126 GB/T 4754-2017 classes (26 divisions, 68 groups), 05 to 1,256 classes (91 divisions, 431 groups) — github.com/Zeuyel/Digitial-Economics 9.第九章/full.md@16694d0e298f49c41e3f42488576aa2a6e1371f8 (a textbook chapter quoting the statistics bureau). The rows below cover ' +
+          String(
+            new Set(digital.filter((row) => !row.code.startsWith('05')).flatMap((row) => row.industryCodes))
+              .size,
+          ) +
+          ' of those 126.',
+        `Where a 中类 name equals a GB/T 4754-2017 division or group name exactly, it lists every class under it: ${mapped.join('; ')}.`,
+        `Classes that a source names as part of a 中类 (not exhaustive for that 中类): ${listed.join('; ')}. Source: emocco.com/content_article_6543.html — 智能设备制造 “涵盖各种类型机器人制造、可穿戴智能设备制造、智能无人飞行器制造等” (GB/T 4754 robot classes 3491 工业机器人制造, 3492 特殊作业机器人制造, 3964 服务消费机器人制造; 3961; 3963), and 其他数字要素驱动业 includes “安全系统监控服务” (= class 7272; the page quotes its GB/T 4754 definition). Not listed although named there: 0405 信息基础设施建设 and 0407 数字技术研究和试验发展, which are not GB/T 4754 classes.`,
+        'All other 中类 have an empty list; 大类 rows carry no codes.',
+        'partial: true marks 05 and its 中类: the standard maps them to whole GB/T 4754 industries only in part (* in the standard). For 01–04 partial is false; any * the standard puts on individual classes there could not be checked without the 小类 table.',
         'nameEn is our translation.',
       ],
     },
@@ -297,7 +324,7 @@ function main(): void {
   );
 
   console.log('industries.json', industryCounts, `synthesized groups ${synthesizedGroups}`);
-  console.log('digital-economy.json', countByLevel(digital), mapped);
+  console.log('digital-economy.json', countByLevel(digital), mapped, listed);
 }
 
 main();

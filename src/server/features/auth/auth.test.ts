@@ -175,3 +175,15 @@ describe('users', () => {
     ).toBe(403);
   });
 });
+
+describe('session probe', () => {
+  it('answers null when nobody is signed in and the user when someone is', async () => {
+    const anonymous = await t.call(null, 'GET', '/api/auth/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ user: null });
+    const officer = await t.user('officer', '350100');
+    expect((await t.call(officer, 'GET', '/api/auth/session')).json().user).toMatchObject({
+      username: officer.username,
+    });
+  });
+});

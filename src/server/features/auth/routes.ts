@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { Me, SignInBody, SignInResponse } from '../../../contracts/auth.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -53,5 +54,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/auth/me',
     { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me } } },
     async (request) => toMe(requireActor(request)),
+  );
+
+  // The web app asks who is signed in on every load; "nobody" is an answer, not an error.
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, or null',
+        response: { 200: z.object({ user: Me.nullable() }) },
+      },
+    },
+    async (request) => ({ user: request.actor ? toMe(request.actor) : null }),
   );
 };

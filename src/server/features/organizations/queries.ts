@@ -2,12 +2,12 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { OrganizationView } from '../../../contracts/organizations.ts';
 import type { DbOrTx } from '../../db/connect.ts';
 import { organizations, regions } from '../../db/schema.ts';
-import { type Actor, organizationScope, projectScope } from '../../platform/access.ts';
+import { type Actor, organizationScope, projectScope, qualified } from '../../platform/access.ts';
 
 /** Organizations as the API shows them: with their keeping region and the count of projects the actor can see. */
 export function selectOrganizations(db: DbOrTx, actor: Actor) {
   const visibleProjects = sql<number>`(select count(*)::int from project_investors pi join projects p on p.id = pi.project_id
-    where pi.organization_id = ${organizations.id} and ${projectScope(actor, sql.raw('p.id'), sql.raw('p.region_code'))})`;
+    where pi.organization_id = ${qualified(organizations.id)} and ${projectScope(actor, sql.raw('p.id'), sql.raw('p.region_code'))})`;
   return db
     .select({ organization: organizations, region: regions, projectCount: visibleProjects })
     .from(organizations)

@@ -62,7 +62,12 @@ export async function listOrganizations(db: Db, actor: Actor, query: ListOrganiz
 }
 
 /** A region filter must lie inside the actor's scope: asking for another city's rows is refused, not emptied. */
-export async function assertRegionFilter(db: DbOrTx, actor: Actor, regionCode: string): Promise<void> {
+export async function assertRegionFilter(
+  db: DbOrTx,
+  actor: Actor,
+  regionCode: string,
+  _field = 'region',
+): Promise<void> {
   const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
   if (!region)
     throw invalidField('region', {
@@ -118,7 +123,7 @@ export async function createOrganization(
 ): Promise<OrganizationView> {
   assertCan(actor, 'organization.write');
   const regionCode = input.regionCode ?? actor.regionCode;
-  await assertRegionFilter(db, actor, regionCode);
+  await assertRegionFilter(db, actor, regionCode, 'regionCode');
   const usci = checkedUsci(input.usci);
   await assertUsciFree(db, usci);
   const [row] = await db
@@ -170,7 +175,7 @@ export async function updateOrganization(
 ): Promise<OrganizationView> {
   const current = await loadForChange(db, actor, id);
   const before = await getOrganization(db, actor, id);
-  if (input.regionCode !== undefined) await assertRegionFilter(db, actor, input.regionCode);
+  if (input.regionCode !== undefined) await assertRegionFilter(db, actor, input.regionCode, 'regionCode');
   const usci = input.usci !== undefined ? checkedUsci(input.usci) : current.usci;
   if (usci !== current.usci) await assertUsciFree(db, usci, id);
   const next = {

@@ -340,3 +340,34 @@ describe('stage moves', () => {
     expect(fields).toEqual(expect.arrayContaining(['investment', 'isMajor']));
   });
 });
+
+describe('pipeline summary', () => {
+  it('sums projects and investment by stage, lists this month’s moves and stalled projects', async () => {
+    const response = await t.call(officer, 'GET', '/api/projects/summary');
+    expect(response.statusCode, response.body).toBe(200);
+    const summary = response.json();
+    const total = (await t.call(officer, 'GET', '/api/projects/count')).json();
+    const counted = summary.byStage.reduce((sum: number, s: { count: number }) => sum + s.count, 0);
+    const invested = summary.byStage.reduce(
+      (sum: number, s: { investmentYuan: number }) => sum + s.investmentYuan,
+      0,
+    );
+    expect(counted).toBe(total.count);
+    expect(invested).toBe(total.investmentYuan);
+    expect(summary.byStage.map((s: { stage: string }) => s.stage)).toEqual([
+      'lead',
+      'negotiating',
+      'signed',
+      'registered',
+      'construction',
+      'production',
+      'full_output',
+      'dropped',
+    ]);
+    // The project signed on 2024-05-24 and registered on 2024-06-01 has waited far longer than 180 days to start.
+    expect(
+      summary.attention.map((a: { nameZh: string; reason: string }) => [a.nameZh, a.reason]),
+    ).toContainEqual(['机器人产业园项目', 'registered_not_started']);
+    expect(summary.monthChanges.some((c: { toStage: string }) => c.toStage === 'dropped')).toBe(true);
+  });
+});

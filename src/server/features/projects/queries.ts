@@ -3,7 +3,7 @@ import type { ListProjectsQuery, ProjectFilterQuery, ProjectView } from '../../.
 import { formatAmount, parseAmount, SIZE_BANDS } from '../../../domain/amount.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { industries, organizations, projectInvestors, projects, regions } from '../../db/schema.ts';
-import { type Actor, projectScope } from '../../platform/access.ts';
+import { type Actor, projectScope, qualified } from '../../platform/access.ts';
 import { invalidField } from '../../platform/errors.ts';
 import type { SortType } from '../../platform/pagination.ts';
 import { searchCondition } from '../../platform/search.ts';
@@ -137,11 +137,11 @@ export async function projectConditions(db: Db, actor: Actor, query: ProjectFilt
   if (query.source) conditions.push(inArray(projects.source, query.source));
   if (query.investorType) {
     conditions.push(sql`exists (select 1 from project_investors pi join organizations o on o.id = pi.organization_id
-      where pi.project_id = ${projects.id} and o.type in ${query.investorType})`);
+      where pi.project_id = ${qualified(projects.id)} and o.type in ${query.investorType})`);
   }
   if (query.organizationId) {
     conditions.push(
-      sql`exists (select 1 from project_investors pi where pi.project_id = ${projects.id} and pi.organization_id = ${query.organizationId})`,
+      sql`exists (select 1 from project_investors pi where pi.project_id = ${qualified(projects.id)} and pi.organization_id = ${query.organizationId})`,
     );
   }
   if (query.band) {

@@ -3,6 +3,7 @@ import { IdParams } from '../../../contracts/common.ts';
 import {
   CreateProjectBody,
   ListProjectsQuery,
+  PipelineSummary,
   ProjectCount,
   ProjectFilterQuery,
   ProjectPage,
@@ -16,6 +17,7 @@ import { requireActor } from '../../platform/auth.ts';
 import { exportProjects } from './export.ts';
 import { countProjects, createProject, getProject, listProjects, updateProject } from './service.ts';
 import { moveProjectStage } from './stage.ts';
+import { pipelineSummary } from './summary.ts';
 import { projectTimeline } from './timeline.ts';
 
 const tags = ['projects'];
@@ -44,6 +46,17 @@ export const projectRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     async (request) => countProjects(db, requireActor(request), request.query),
+  );
+  app.get(
+    '/projects/summary',
+    {
+      schema: {
+        tags,
+        summary: 'Pipeline at a glance: by stage, this month’s moves, stalled projects',
+        response: { 200: PipelineSummary },
+      },
+    },
+    async (request) => pipelineSummary(db, requireActor(request)),
   );
   app.get(
     '/projects/export.xlsx',

@@ -10,7 +10,13 @@ import {
 import { STAGE_LABELS, STAGES } from '../../../domain/stages.ts';
 import type { Db } from '../../db/connect.ts';
 import { requireActor } from '../../platform/auth.ts';
-import { listCodes, listDigitalEconomyClasses, listIndustries, listRegions } from './service.ts';
+import {
+  listCodes,
+  listDigitalEconomyClasses,
+  listIndustries,
+  listRegions,
+  searchIndustries,
+} from './service.ts';
 
 const CODE_LISTS = ['investor_types', 'project_categories', 'agreement_types'] as const;
 
@@ -39,7 +45,8 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
     async (request) => {
       requireActor(request);
-      return { items: await listIndustries(db, request.query.parent, request.query.level) };
+      const { q, parent, level } = request.query;
+      return { items: q ? await searchIndustries(db, q) : await listIndustries(db, parent, level) };
     },
   );
   app.get(

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.ts';
 import { codeLists, digitalEconomyClasses, industries, regions } from '../../db/schema.ts';
-import type { Actor } from '../../platform/access.ts';
+import { type Actor, escapeLike, qualified } from '../../platform/access.ts';
 import { notFound } from '../../platform/errors.ts';
 
 const REGION = { zh: '地区', en: 'Region' };
@@ -12,7 +12,7 @@ const regionColumns = {
   level: regions.level,
   nameZh: regions.nameZh,
   nameEn: regions.nameEn,
-  hasChildren: sql<boolean>`exists (select 1 from regions c where c.parent_code = ${regions.code})`,
+  hasChildren: sql<boolean>`exists (select 1 from regions c where c.parent_code = ${qualified(regions.code)})`,
 };
 
 /**
@@ -35,6 +35,25 @@ export async function listRegions(db: Db, actor: Actor, parentCode: string | und
 export async function getRegion(db: Db, code: string) {
   const [row] = await db.select().from(regions).where(eq(regions.code, code));
   return row ?? null;
+}
+
+const INDUSTRY_SEARCH_LIMIT = 50;
+
+/** Industries whose code starts with, or whose name contains, the text; for type-ahead pickers. */
+export async function searchIndustries(db: Db, text: string) {
+  const like = `%${escapeLike(text)}%`;
+  return db
+    .select()
+    .from(industries)
+    .where(
+      or(
+        ilike(industries.code, `${escapeLike(text)}%`),
+        ilike(industries.nameZh, like),
+        ilike(industries.nameEn, like),
+      ),
+    )
+    .orderBy(asc(industries.level), asc(industries.code))
+    .limit(INDUSTRY_SEARCH_LIMIT);
 }
 
 export async function listIndustries(db: Db, parent: string | undefined, level: number | undefined) {
