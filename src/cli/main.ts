@@ -1,0 +1,135 @@
+import { Command } from 'commander';
+import { readConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/connect.ts';
+import { type DemoUser, hasDemoData, loadDemo } from '../server/db/demo/index.ts';
+import { ROLES, type Role } from '../server/db/schema.ts';
+import { seedReference } from '../server/db/seed-reference.ts';
+import { createUser } from '../server/features/users/service.ts';
+import { startServer } from '../server/main.ts';
+import { AppError } from '../server/platform/errors.ts';
+
+function printUsers(users: DemoUser[]): void {
+  console.log('\nDemo sign-ins 演示账号:');
+  for (const user of users)
+    console.log(
+      `  ${user.role.padEnd(10)} ${user.username.padEnd(22)} ${user.password.padEnd(24)} ${user.displayName}`,
+    );
+  console.log('');
+}
+
+async function withDatabase<T>(
+  work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const config = readConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command()
+  .name('luodi')
+  .description('Luodi (落地): investment promotion and project landing');
+
+program
+  .command('serve')
+  .description('serve the app (embedded database unless DATABASE_URL is set)')
+  .action(async () => {
+    const config = readConfig();
+    const started = Date.now();
+    const server = await startServer(config, { logger: process.env.LUODI_LOG === '1' });
+    console.log(
+      `Luodi is running at ${server.url}  (${server.database.kind} database, ready in ${Date.now() - started} ms)`,
+    );
+    console.log(`API docs: ${server.url}/api/docs`);
+    if (server.demo) printUsers(server.demo.users);
+    const shutdown = async () => {
+      await server.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema and reference data up to date')
+  .action(() =>
+    withDatabase(async (database) => {
+      await seedReference(database);
+      console.log(`Schema and reference data are up to date (${database.kind} database).`);
+    }),
+  );
+
+program
+  .command('demo')
+  .description('load the bilingual demo data into an empty database and print the demo sign-ins')
+  .action(() =>
+    withDatabase(async (database) => {
+      await seedReference(database);
+      if (await hasDemoData(database))
+        throw new Error('This database already has demo data; nothing was loaded.');
+      const summary = await loadDemo(database);
+      console.log(
+        `Loaded ${summary.organizations} organizations, ${summary.projects} projects, ${summary.events} events, ${summary.agreements} agreements.`,
+      );
+      printUsers(summary.users);
+    }),
+  );
+
+const user = program.command('user').description('manage users');
+user
+  .command('add')
+  .description('add a user')
+  .requiredOption('--username <name>', 'sign-in name')
+  .requiredOption('--password <password>', 'at least 8 characters')
+  .requiredOption('--role <role>', ROLES.join(' | '))
+  .requiredOption('--region <code>', 'home region code (GB/T 2260), e.g. 350100')
+  .option('--name <display>', 'display name')
+  .option('--org <id>', 'organization id (enterprise users)')
+  .option('--locale <locale>', 'zh-CN | en-US', 'zh-CN')
+  .action(
+    (options: {
+      username: string;
+      password: string;
+      role: string;
+      region: string;
+      name?: string;
+      org?: string;
+      locale: string;
+    }) =>
+      withDatabase(async (database) => {
+        if (!ROLES.includes(options.role as Role))
+          throw new Error(`--role must be one of ${ROLES.join(', ')}; got "${options.role}"`);
+        if (options.locale !== 'zh-CN' && options.locale !== 'en-US')
+          throw new Error(`--locale must be zh-CN or en-US; got "${options.locale}"`);
+        if (options.password.length < 8) throw new Error('--password must have at least 8 characters');
+        const created = await database.db.transaction((tx) =>
+          createUser(tx, null, {
+            username: options.username,
+            displayName: options.name ?? options.username,
+            password: options.password,
+            role: options.role as Role,
+            regionCode: options.region,
+            organizationId: options.org,
+            locale: options.locale as 'zh-CN' | 'en-US',
+          }),
+        );
+        console.log(
+          `Created ${created.role} ${created.username} (${created.id}) in region ${created.regionCode}.`,
+        );
+      }),
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message =
+    error instanceof AppError
+      ? `${error.zh} / ${error.en}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  console.error(`luodi: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+// Well-known bodies that recur as investors and signing parties across Fujian's projects (not from one seed).
+import type { NamedOrg } from './named.ts';
+
+type Row = [
+  zh: string,
+  en: string,
+  shortZh: string,
+  shortEn: string,
+  type: NamedOrg['type'],
+  origin: string,
+  keeper: string,
+];
+
+// biome-ignore format: a table reads best one row per line
+const ROWS: Row[] = [
+  ['厦门市人民政府', "Xiamen Municipal People's Government", '厦门市政府', 'Xiamen Government', 'government', '350200', '350200'],
+  ['莆田市人民政府', "Putian Municipal People's Government", '莆田市政府', 'Putian Government', 'government', '350300', '350300'],
+  ['三明市人民政府', "Sanming Municipal People's Government", '三明市政府', 'Sanming Government', 'government', '350400', '350400'],
+  ['漳州市人民政府', "Zhangzhou Municipal People's Government", '漳州市政府', 'Zhangzhou Government', 'government', '350600', '350600'],
+  ['南平市人民政府', "Nanping Municipal People's Government", '南平市政府', 'Nanping Government', 'government', '350700', '350700'],
+  ['龙岩市人民政府', "Longyan Municipal People's Government", '龙岩市政府', 'Longyan Government', 'government', '350800', '350800'],
+  ['宁德市人民政府', "Ningde Municipal People's Government", '宁德市政府', 'Ningde Government', 'government', '350900', '350900'],
+  ['福建省电子信息（集团）有限责任公司', 'Fujian Electronics & Information (Group) Co., Ltd.', '福建电子信息集团', 'Fujian Electronics Group', 'local_soe', '350102', '350000'],
+  ['福建省投资开发集团有限责任公司', 'Fujian Investment & Development Group Co., Ltd.', '福建投资集团', 'Fujian Investment Group', 'local_soe', '350102', '350000'],
+  ['福州市电子信息集团有限公司', 'Fuzhou Electronic Information Group Co., Ltd.', '福州电子信息集团', 'Fuzhou Electronics Group', 'local_soe', '350102', '350100'],
+  ['福州城市建设投资集团有限公司', 'Fuzhou Urban Construction Investment Group Co., Ltd.', '福州城投', 'Fuzhou Urban Construction', 'local_soe', '350102', '350100'],
+  ['厦门信息集团有限公司', 'Xiamen Information Group Co., Ltd.', '厦门信息集团', 'Xiamen Information Group', 'local_soe', '350203', '350200'],
+  ['泉州市城市建设投资集团有限公司', 'Quanzhou Urban Construction Investment Group Co., Ltd.', '泉州城投', 'Quanzhou Urban Construction', 'local_soe', '350503', '350500'],
+  ['中国移动通信集团福建有限公司', 'China Mobile Group Fujian Co., Ltd.', '福建移动', 'China Mobile Fujian', 'central_soe', '350102', '350000'],
+  ['中国联合网络通信有限公司福建省分公司', 'China Unicom Fujian Branch', '福建联通', 'China Unicom Fujian', 'central_soe', '350102', '350000'],
+  ['中国铁塔股份有限公司福建省分公司', 'China Tower Fujian Branch', '福建铁塔', 'China Tower Fujian', 'central_soe', '350102', '350000'],
+  ['国网福建省电力有限公司', 'State Grid Fujian Electric Power Co., Ltd.', '国网福建电力', 'State Grid Fujian', 'central_soe', '350102', '350000'],
+  ['中国电子信息产业集团有限公司', 'China Electronics Corporation', '中国电子', 'CEC', 'central_soe', '440304', '350000'],
+  ['中国电子科技集团有限公司', 'China Electronics Technology Group Corporation', '中国电科', 'CETC', 'central_soe', '110108', '350000'],
+  ['福建网龙计算机网络信息技术有限公司', 'Fujian NetDragon Computer Network Information Technology Co., Ltd.', '网龙', 'NetDragon', 'private', '350112', '350100'],
+  ['福建新大陆科技集团有限公司', 'Fujian Newland Technology Group Co., Ltd.', '新大陆', 'Newland', 'private', '350105', '350100'],
+  ['福建福昕软件开发股份有限公司', 'Foxit Software Inc.', '福昕', 'Foxit', 'private', '350102', '350100'],
+  ['瑞芯微电子股份有限公司', 'Rockchip Electronics Co., Ltd.', '瑞芯微', 'Rockchip', 'private', '350102', '350100'],
+  ['宁德时代新能源科技股份有限公司', 'Contemporary Amperex Technology Co., Limited', '宁德时代', 'CATL', 'private', '350902', '350900'],
+  ['厦门亿联网络技术股份有限公司', 'Xiamen Yealink Network Technology Co., Ltd.', '亿联', 'Yealink', 'private', '350206', '350200'],
+  ['福耀玻璃工业集团股份有限公司', 'Fuyao Glass Industry Group Co., Ltd.', '福耀', 'Fuyao', 'private', '350181', '350100'],
+  ['安踏体育用品集团有限公司', 'ANTA Sports Products Group Co., Ltd.', '安踏', 'ANTA', 'private', '350582', '350500'],
+  ['九牧厨卫股份有限公司', 'JOMOO Kitchen & Bath Co., Ltd.', '九牧', 'JOMOO', 'private', '350583', '350500'],
+  ['达利食品集团有限公司', 'Dali Foods Group Co., Ltd.', '达利', 'Dali Foods', 'private', '350521', '350500'],
+  ['科大讯飞股份有限公司', 'iFLYTEK Co., Ltd.', '科大讯飞', 'iFLYTEK', 'private', '340104', '350000'],
+  ['深圳市腾讯计算机系统有限公司', 'Shenzhen Tencent Computer Systems Co., Ltd.', '腾讯', 'Tencent', 'private', '440305', '350000'],
+  ['阿里云计算有限公司', 'Alibaba Cloud Computing Co., Ltd.', '阿里云', 'Alibaba Cloud', 'private', '330106', '350000'],
+  ['北京京东世纪贸易有限公司', 'Beijing Jingdong Century Trading Co., Ltd.', '京东', 'JD.com', 'private', '110115', '350000'],
+  ['福州大学', 'Fuzhou University', '福州大学', 'Fuzhou University', 'institution', '350121', '350100'],
+  ['福建师范大学', 'Fujian Normal University', '福建师范大学', 'Fujian Normal University', 'institution', '350121', '350100'],
+  ['厦门大学', 'Xiamen University', '厦门大学', 'Xiamen University', 'institution', '350203', '350200'],
+  ['华侨大学', 'Huaqiao University', '华侨大学', 'Huaqiao University', 'institution', '350503', '350500'],
+  ['集美大学', 'Jimei University', '集美大学', 'Jimei University', 'institution', '350211', '350200'],
+  ['中国科学院福建物质结构研究所', 'Fujian Institute of Research on the Structure of Matter, CAS', '物构所', 'FJIRSM', 'institution', '350102', '350100'],
+];
+
+export const BACKBONE_ORGS: NamedOrg[] = ROWS.map(([zh, en, shortZh, shortEn, type, origin, keeper]) => ({
+  zh,
+  en,
+  shortZh,
+  shortEn,
+  type,
+  origin,
+  keeper,
+}));
