@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -30,6 +33,8 @@ declare module 'fastify' {
 export interface AppOptions {
   database: Database;
   logger?: boolean;
+  /** The built web app (dist/web); the API runs without it. */
+  webRoot?: string;
   /** Largest upload accepted, in bytes. */
   maxFileBytes?: number;
 }
@@ -45,7 +50,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  const webRoot = options.webRoot ?? path.resolve(import.meta.dirname, '../../dist/web');
+  const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any page URL gets index.html, unknown API routes get a 404 body.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
     const error = new AppError(
       'route_not_found',
       404,
@@ -56,6 +67,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   await app.register(cookie);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      // Hashed asset names never change content: cache them for a year; index.html is always revalidated.
+      setHeaders: (res, filePath) => {
+        res.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
   await app.register(multipart, { limits: { fileSize: options.maxFileBytes ?? 20 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {

@@ -1,0 +1,141 @@
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { ForbiddenPage, NotFoundPage } from '../ui/status-pages.tsx';
+import { AppLayout } from './layout.tsx';
+import { canOpen, type Page, useSession } from './session.tsx';
+
+// Each page is its own chunk: the sign-in page does not download the kanban.
+const SignInPage = lazy(() => import('../features/auth/sign-in-page.tsx'));
+const WorkbenchPage = lazy(() => import('../features/workbench/workbench-page.tsx'));
+const ProjectListPage = lazy(() => import('../features/projects/list-page.tsx'));
+const ProjectKanbanPage = lazy(() => import('../features/projects/kanban-page.tsx'));
+const ProjectDetailPage = lazy(() => import('../features/projects/detail-page.tsx'));
+const ProjectFormPage = lazy(() => import('../features/projects/form-page.tsx'));
+const OrganizationListPage = lazy(() => import('../features/organizations/list-page.tsx'));
+const OrganizationDetailPage = lazy(() => import('../features/organizations/detail-page.tsx'));
+const OrganizationFormPage = lazy(() => import('../features/organizations/form-page.tsx'));
+const OrganizationMergePage = lazy(() => import('../features/organizations/merge-page.tsx'));
+
+const loading = (
+  <div style={{ display: 'grid', placeItems: 'center', minHeight: '40vh' }}>
+    <Spin size="large" />
+  </div>
+);
+
+/** A page the user's role may open; others see the 403 page, signed-out users go to sign-in. */
+function Guard({ page, children }: { page: Page; children: ReactNode }) {
+  const { user, isLoading } = useSession();
+  const location = useLocation();
+  if (isLoading) return loading;
+  if (!user)
+    return (
+      <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+    );
+  if (!canOpen(user, page)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={loading}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route element={<AppLayout />}>
+            <Route
+              index
+              element={
+                <Guard page="workbench">
+                  <WorkbenchPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="projects"
+              element={
+                <Guard page="projects">
+                  <ProjectListPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="projects/kanban"
+              element={
+                <Guard page="projects">
+                  <ProjectKanbanPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="projects/new"
+              element={
+                <Guard page="projectWrite">
+                  <ProjectFormPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="projects/:id"
+              element={
+                <Guard page="projects">
+                  <ProjectDetailPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="projects/:id/edit"
+              element={
+                <Guard page="projectWrite">
+                  <ProjectFormPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="organizations"
+              element={
+                <Guard page="organizations">
+                  <OrganizationListPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="organizations/new"
+              element={
+                <Guard page="organizationWrite">
+                  <OrganizationFormPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="organizations/:id"
+              element={
+                <Guard page="organizations">
+                  <OrganizationDetailPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="organizations/:id/edit"
+              element={
+                <Guard page="organizationWrite">
+                  <OrganizationFormPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="organizations/:id/merge"
+              element={
+                <Guard page="organizationMerge">
+                  <OrganizationMergePage />
+                </Guard>
+              }
+            />
+            <Route path="forbidden" element={<ForbiddenPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}
