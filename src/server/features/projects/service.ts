@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type {
   CreateProjectBody,
   ListProjectsQuery,
@@ -6,25 +6,23 @@ import type {
   ProjectView,
   UpdateProjectBody,
 } from '../../../contracts/projects.ts';
-import { type Amount, formatYi, parseAmount, toCny } from '../../../domain/amount.ts';
-import { validateProjectCode } from '../../../domain/project-code.ts';
+import { formatYi } from '../../../domain/amount.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
-import {
-  codeLists,
-  industries,
-  organizations,
-  projectInvestors,
-  projects,
-  regions,
-  stageChanges,
-  users,
-} from '../../db/schema.ts';
-import { type Actor, assertCan, isInScope } from '../../platform/access.ts';
+import { projectInvestors, projects, stageChanges } from '../../db/schema.ts';
+import { type Actor, assertCan } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { afterCursor, decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { searchTextOf, searchVector } from '../../platform/search.ts';
 import { staleVersion } from '../organizations/service.ts';
+import {
+  amountField,
+  assertNationalCodeFree,
+  checkedNationalCode,
+  checkReferences,
+  expectedOutputYuan,
+  investmentColumns,
+} from './inputs.ts';
 import {
   investorsOf,
   orderFor,
@@ -93,127 +91,6 @@ export async function countProjects(db: Db, actor: Actor, query: ProjectFilterQu
   };
 }
 
-function amountField(field: string, input: string | number): Amount {
-  if (typeof input === 'number') return { value: input, currency: 'CNY', qualifier: 'exact' };
-  const parsed = parseAmount(input);
-  if (!parsed.ok) throw invalidField(field, parsed.error);
-  return parsed.value;
-}
-
-/** The investment columns from a typed amount; a dollar amount needs the rate it is converted at. */
-function investmentColumns(amount: Amount, usdRate: string | null | undefined) {
-  if (amount.currency === 'USD' && !usdRate) {
-    throw invalidField('usdRate', {
-      code: 'amount.rate_required',
-      zh: '美元金额需填写汇率（1美元折合人民币）',
-      en: 'A US dollar amount needs the exchange rate (yuan per dollar)',
-    });
-  }
-  return {
-    investmentAmount: amount.value,
-    investmentCurrency: amount.currency,
-    investmentQualifier: amount.qualifier,
-    usdRate: amount.currency === 'USD' ? (usdRate ?? null) : null,
-    investmentYuan: amount.currency === 'USD' && usdRate ? toCny(amount, usdRate) : amount.value,
-  };
-}
-
-function expectedOutputYuan(input: string | number | null | undefined): number | null {
-  if (input === null || input === undefined) return null;
-  const amount = amountField('expectedOutput', input);
-  if (amount.currency !== 'CNY') {
-    throw invalidField('expectedOutput', {
-      code: 'amount.currency',
-      zh: '预计年产值请用人民币',
-      en: 'Expected output must be in yuan',
-    });
-  }
-  return amount.value;
-}
-
-interface References {
-  regionCode: string;
-  industryCode: string;
-  categoryCode: string;
-  ownerId?: string | null;
-  nationalCode?: string | null;
-  investors?: CreateProjectBody['investors'];
-}
-
-/** Checks every code and id a project points to, naming the field that is wrong. */
-async function checkReferences(db: DbOrTx, actor: Actor, refs: References) {
-  const [region] = await db.select().from(regions).where(eq(regions.code, refs.regionCode));
-  if (!region)
-    throw invalidField('regionCode', {
-      code: 'region.unknown',
-      zh: `地区代码不存在：${refs.regionCode}`,
-      en: `No such region code: ${refs.regionCode}`,
-    });
-  if (region.level !== 'county' && region.level !== 'park') {
-    throw invalidField('regionCode', {
-      code: 'region.level',
-      zh: '落地地区须为区县或园区',
-      en: 'The landing region must be a county/district or a park',
-    });
-  }
-  if (!isInScope(actor, region.code))
-    throw forbidden(
-      `地区 ${region.nameZh} 不在您的辖区内`,
-      `${region.nameEn ?? region.nameZh} is outside your region`,
-    );
-  const [industry] = await db.select().from(industries).where(eq(industries.code, refs.industryCode));
-  if (!industry || industry.level < 2) {
-    throw invalidField('industryCode', {
-      code: 'industry.unknown',
-      zh: `行业代码不存在或不是大类及以下：${refs.industryCode}`,
-      en: `No such industry division, group or class: ${refs.industryCode}`,
-    });
-  }
-  const [category] = await db
-    .select()
-    .from(codeLists)
-    .where(and(eq(codeLists.list, 'project_categories'), eq(codeLists.code, refs.categoryCode)));
-  if (!category)
-    throw invalidField('categoryCode', {
-      code: 'category.unknown',
-      zh: `项目类别不存在：${refs.categoryCode}`,
-      en: `No such project category: ${refs.categoryCode}`,
-    });
-  if (refs.ownerId) {
-    const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.id, refs.ownerId));
-    if (!owner)
-      throw invalidField('ownerId', { code: 'user.unknown', zh: '负责人不存在', en: 'No such owner user' });
-  }
-  if (refs.investors?.length) {
-    const ids = refs.investors.map((investor) => investor.organizationId);
-    if (new Set(ids).size !== ids.length)
-      throw invalidField('investors', {
-        code: 'investors.duplicate',
-        zh: '同一单位重复列出',
-        en: 'The same organization is listed twice',
-      });
-    const found = await db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(and(inArray(organizations.id, ids), sql`${organizations.mergedIntoId} is null`));
-    const missing = ids.filter((id) => !found.some((row) => row.id === id));
-    if (missing.length)
-      throw invalidField('investors', {
-        code: 'organization.unknown',
-        zh: `单位不存在：${missing.join('、')}`,
-        en: `No such organization: ${missing.join(', ')}`,
-      });
-  }
-  return region;
-}
-
-function checkedNationalCode(code: string | null | undefined): string | null {
-  if (!code) return null;
-  const result = validateProjectCode(code);
-  if (!result.ok) throw invalidField('nationalCode', result.error);
-  return result.value.code;
-}
-
 function projectSearchText(
   p: { code: string; nameZh: string; nameEn?: string | null; nationalCode?: string | null },
   regionName: string,
@@ -232,29 +109,6 @@ async function replaceInvestors(db: DbOrTx, projectId: string, investors: Create
       position,
     })),
   );
-}
-
-async function assertNationalCodeFree(db: DbOrTx, code: string | null, exceptId?: string) {
-  if (!code) return;
-  const [existing] = await db
-    .select({ id: projects.id, code: projects.code })
-    .from(projects)
-    .where(eq(projects.nationalCode, code));
-  if (existing && existing.id !== exceptId) {
-    throw conflict(
-      'project.national_code_exists',
-      `项目代码 ${code} 已用于项目 ${existing.code}`,
-      `National code ${code} is already used by project ${existing.code}`,
-      [
-        {
-          code: 'project.national_code_exists',
-          field: 'nationalCode',
-          zh: '已被其他项目使用',
-          en: 'Already used by another project',
-        },
-      ],
-    );
-  }
 }
 
 export async function createProject(
