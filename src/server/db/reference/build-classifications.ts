@@ -4,9 +4,10 @@
  *
  * Inputs are the transcriptions in `sources/` (tab-separated `code<TAB>nameZh[<TAB>nameEn]`, in the order of
  * the original; `digital-economy-2021.tsv` may carry a fourth column of space-separated GB/T 4754-2017 class
- * codes that a cited source ties to that category). Where they came from, and what was changed while
- * transcribing, is written into the output files' `source` and `notes` fields below, so the JSON files stay
- * self-describing.
+ * codes that a cited source ties to that category). In `gbt4754-2017.tsv` the third column is Luodi's English
+ * name for groups and classes; sections and divisions take theirs from INDUSTRY_EN below. Where they came
+ * from, and what was changed while transcribing, is written into the output files' `source` and `notes`
+ * fields below, so the JSON files stay self-describing.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -184,24 +185,27 @@ function buildIndustries(): { rows: IndustryRow[]; synthesizedGroups: number } {
   const seen = new Set<string>();
   let section: string | null = null;
   let synthesizedGroups = 0;
-  for (const [code, rawName] of readTsv('gbt4754-2017.tsv')) {
+  for (const [code, rawName, rawNameEn] of readTsv('gbt4754-2017.tsv')) {
     if (code === undefined || rawName === undefined) throw new Error('short line in gbt4754-2017.tsv');
     const nameZh = NAME_CORRECTIONS[code] ?? normalizeName(rawName);
     const level = levelOf(code);
+    // Sections and divisions: INDUSTRY_EN (English-edition titles). Groups and classes: the TSV's third column.
+    const nameEn = level <= 2 ? (INDUSTRY_EN[code] ?? null) : rawNameEn || null;
+    if (level > 2 && nameEn === null) throw new Error(`no English name for ${code} in gbt4754-2017.tsv`);
     if (level === 1) section = code;
     if (level === 2 && section === null) throw new Error(`division ${code} before any section`);
     // The dump, like the printed standard, lists a group that has a single class only as that class
     // (code ending in 0, same name); we restore the group row.
     if (level === 4 && !seen.has(code.slice(0, 3))) {
       if (!code.endsWith('0')) throw new Error(`class ${code} without its group`);
-      rows.push({ code: code.slice(0, 3), parentCode: code.slice(0, 2), level: 3, nameZh, nameEn: null });
+      rows.push({ code: code.slice(0, 3), parentCode: code.slice(0, 2), level: 3, nameZh, nameEn });
       seen.add(code.slice(0, 3));
       synthesizedGroups++;
     }
     const parentCode = level === 1 ? null : level === 2 ? section : code.slice(0, level === 3 ? 2 : 3);
     if (seen.has(code)) throw new Error(`duplicate industry code ${code}`);
     seen.add(code);
-    rows.push({ code, parentCode, level, nameZh, nameEn: INDUSTRY_EN[code] ?? null });
+    rows.push({ code, parentCode, level, nameZh, nameEn });
   }
   return { rows, synthesizedGroups };
 }
@@ -286,7 +290,7 @@ function main(): void {
         `${synthesizedGroups} groups that have a single class (class code ending in 0, same name) are not separate rows in the source; they were restored with the class's name, as the standard prints them.`,
         '1381 classes is the count of the 2017 edition. The 2019 amendment (第1号修改单) is not applied: its text could not be obtained here (a 2025 statistics-bureau page counts 1382 classes after it).',
         'Names: ASCII brackets and stray spaces normalized to the standard’s full-width form; 15 “酒、饮料及精制茶制造业” → “酒、饮料和精制茶制造业” and 2780 “药用辅料及包装材料” → “药用辅料及包装材料制造”, each confirmed by other independent copies.',
-        'nameEn is given for sections and divisions only (titles of the English edition); null for groups and classes.',
+        'nameEn of sections and divisions: titles of the English edition of the classification (INDUSTRY_EN in build-classifications.ts). nameEn of groups and classes: Luodi’s own translation (sources/gbt4754-2017.tsv, third column), not an official text: no public English edition of GB/T 4754-2017 at group or class level could be found here, so none of these names is taken from one. They follow ISIC Rev.4 wording (“Manufacture of …”, “Wholesale of …”, “Retail sale of …”, “Construction of …”, “Cultivation of …”, “Raising of …”, “n.e.c.” for 其他未列明); a single-class group carries its class’s name.',
       ],
     },
     'industries',
