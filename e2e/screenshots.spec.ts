@@ -1,0 +1,41 @@
+import { expect, type Page, test } from '@playwright/test';
+import { DEMO, signIn } from './support.ts';
+
+// Screenshots of the main pages in both languages, for the README (docs/screenshots/).
+const LOCALES = [
+  { code: 'zh-CN', suffix: 'zh' },
+  { code: 'en-US', suffix: 'en' },
+] as const;
+
+async function shoot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+}
+
+for (const locale of LOCALES) {
+  test(`main pages in ${locale.code}`, async ({ page }) => {
+    await page.addInitScript((code) => localStorage.setItem('luodi.locale', code), locale.code);
+    await page.goto('/sign-in');
+    await shoot(page, `sign-in-${locale.suffix}`);
+    await signIn(page, DEMO.fujianLeader);
+    await expect(page.getByTestId('pipeline-chart')).toBeVisible();
+    await shoot(page, `workbench-${locale.suffix}`);
+    await page.goto('/projects?sort=investment');
+    await expect(page.locator('.ant-table-row').first()).toBeVisible();
+    await shoot(page, `projects-${locale.suffix}`);
+    await page.locator('.ant-table-row a').first().click();
+    await expect(page.getByTestId('project-title')).toBeVisible();
+    await expect(page.getByTestId('project-timeline')).toBeVisible();
+    await shoot(page, `project-detail-${locale.suffix}`);
+    await page.goto('/projects/kanban');
+    await expect(page.locator('[data-testid^="kanban-card-"]').first()).toBeVisible();
+    await shoot(page, `kanban-${locale.suffix}`);
+    await page.goto('/organizations');
+    await expect(page.locator('.ant-table-row').first()).toBeVisible();
+    await shoot(page, `organizations-${locale.suffix}`);
+    await page.locator('.ant-table-row a').first().click();
+    await page.waitForURL(/organizations\/[0-9a-f-]{36}/);
+    await shoot(page, `organization-detail-${locale.suffix}`);
+  });
+}
