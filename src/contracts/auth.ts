@@ -1,18 +1,16 @@
 import { z } from 'zod';
+import { LOCALES, ROLES } from '../domain/codes.ts';
 
 export const SignInBody = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
 });
 
-export const ROLE_VALUES = ['admin', 'leader', 'officer', 'organizer', 'service', 'enterprise'] as const;
-export const LOCALES = ['zh-CN', 'en-US'] as const;
-
 export const Me = z.object({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(ROLE_VALUES),
+  role: z.enum(ROLES),
   regionCode: z.string(),
   organizationId: z.uuid().nullable(),
   locale: z.enum(LOCALES),

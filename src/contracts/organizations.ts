@@ -1,17 +1,8 @@
 import { z } from 'zod';
+import { ORGANIZATION_TYPES } from '../domain/codes.ts';
 import { commaList, PageQuery, RegionRef } from './common.ts';
 
-export const ORGANIZATION_TYPE_VALUES = [
-  'central_soe',
-  'local_soe',
-  'private',
-  'foreign',
-  'hmt',
-  'overseas_chinese',
-  'institution',
-  'government',
-] as const;
-export const OrganizationType = z.enum(ORGANIZATION_TYPE_VALUES);
+export const OrganizationType = z.enum(ORGANIZATION_TYPES);
 
 export const CreateOrganizationBody = z.object({
   nameZh: z.string().trim().min(2).max(200),

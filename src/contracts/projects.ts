@@ -1,31 +1,15 @@
 import { z } from 'zod';
+import { SIZE_BANDS, type SizeBand } from '../domain/amount.ts';
+import { INVESTOR_ROLES, PROJECT_SOURCES } from '../domain/codes.ts';
+import { EVIDENCE_KINDS, STAGES } from '../domain/stages.ts';
 import { AmountInput, commaList, IsoDate, PageQuery, QueryBoolean, RegionRef } from './common.ts';
 import { OrganizationType } from './organizations.ts';
 
-export const STAGE_VALUES = [
-  'lead',
-  'negotiating',
-  'signed',
-  'registered',
-  'construction',
-  'production',
-  'full_output',
-  'dropped',
-] as const;
-export const Stage = z.enum(STAGE_VALUES);
-export const SOURCE_VALUES = ['event', 'referral', 'cloud_negotiation', 'catalog', 'other'] as const;
-export const INVESTOR_ROLE_VALUES = ['lead_investor', 'co_investor', 'partner', 'government_party'] as const;
-export const EVIDENCE_KIND_VALUES = [
-  'agreement',
-  'business_license',
-  'construction_permit',
-  'production_report',
-  'other',
-] as const;
-export const SIZE_BAND_VALUES = ['ge50yi', 'ge10yi', 'ge1yi', 'lt1yi'] as const;
+export const Stage = z.enum(STAGES);
+const SIZE_BAND_CODES = SIZE_BANDS.map((band) => band.code) as [SizeBand, ...SizeBand[]];
 const UsdRate = z.string().regex(/^\d{1,4}(\.\d{1,6})?$/, 'CNY per USD, e.g. 7.1234');
 
-export const InvestorInput = z.object({ organizationId: z.uuid(), role: z.enum(INVESTOR_ROLE_VALUES) });
+export const InvestorInput = z.object({ organizationId: z.uuid(), role: z.enum(INVESTOR_ROLES) });
 
 export const CreateProjectBody = z.object({
   code: z
@@ -45,7 +29,7 @@ export const CreateProjectBody = z.object({
   /** CNY per USD, required when the investment is in US dollars. */
   usdRate: UsdRate.nullish(),
   expectedOutput: AmountInput.nullish(),
-  source: z.enum(SOURCE_VALUES),
+  source: z.enum(PROJECT_SOURCES),
   ownerId: z.uuid().nullish(),
   isKey: z.boolean().default(false),
   isMajor: z.boolean().default(false),
@@ -77,7 +61,7 @@ export const InvestorView = z.object({
   nameZh: z.string(),
   nameEn: z.string().nullable(),
   type: OrganizationType,
-  role: z.enum(INVESTOR_ROLE_VALUES),
+  role: z.enum(INVESTOR_ROLES),
 });
 
 export const ProjectView = z.object({
@@ -93,7 +77,7 @@ export const ProjectView = z.object({
   categoryCode: z.string(),
   investment: InvestmentView,
   expectedOutputYuan: z.number().int().nullable(),
-  source: z.enum(SOURCE_VALUES),
+  source: z.enum(PROJECT_SOURCES),
   ownerId: z.uuid().nullable(),
   isKey: z.boolean(),
   isMajor: z.boolean(),
@@ -127,9 +111,9 @@ export const ProjectFilterQuery = z.object({
     .optional(),
   category: commaList(z.string().max(40)).optional(),
   stage: commaList(Stage).optional(),
-  source: commaList(z.enum(SOURCE_VALUES)).optional(),
+  source: commaList(z.enum(PROJECT_SOURCES)).optional(),
   investorType: commaList(OrganizationType).optional(),
-  band: z.enum(SIZE_BAND_VALUES).optional(),
+  band: z.enum(SIZE_BAND_CODES).optional(),
   minInvestment: z.string().max(60).optional(),
   maxInvestment: z.string().max(60).optional(),
   dateField: z.enum(['createdAt', 'signedOn', 'stageChangedOn']).default('createdAt'),
@@ -162,7 +146,7 @@ export const StageMoveBody = z.object({
   reason: z.string().trim().max(2000).optional(),
   note: z.string().trim().max(2000).optional(),
   evidence: z
-    .array(z.object({ fileId: z.uuid(), kind: z.enum(EVIDENCE_KIND_VALUES) }))
+    .array(z.object({ fileId: z.uuid(), kind: z.enum(EVIDENCE_KINDS) }))
     .max(20)
     .default([]),
   /** The version the client last read. */
@@ -183,7 +167,7 @@ export const TimelineEntry = z.object({
   evidence: z.array(
     z.object({
       fileId: z.uuid(),
-      kind: z.enum(EVIDENCE_KIND_VALUES),
+      kind: z.enum(EVIDENCE_KINDS),
       name: z.string(),
       size: z.number().int(),
     }),

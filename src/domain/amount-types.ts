@@ -1,6 +1,8 @@
-export type Currency = 'CNY' | 'USD';
+import type { AMOUNT_QUALIFIERS, CURRENCIES } from './codes.ts';
 
-export type Qualifier = 'exact' | 'at_least' | 'about' | 'at_most';
+export type Currency = (typeof CURRENCIES)[number];
+
+export type Qualifier = (typeof AMOUNT_QUALIFIERS)[number];
 
 export interface Amount {
   /** Safe integer of whole yuan, or of whole US dollars when currency is USD. */

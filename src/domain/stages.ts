@@ -24,12 +24,14 @@ export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   dropped: { zh: '终止', en: 'Dropped' },
 };
 
-export type EvidenceKind =
-  | 'agreement'
-  | 'business_license'
-  | 'construction_permit'
-  | 'production_report'
-  | 'other';
+export const EVIDENCE_KINDS = [
+  'agreement',
+  'business_license',
+  'construction_permit',
+  'production_report',
+  'other',
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const EVIDENCE_LABELS: Record<EvidenceKind, { zh: string; en: string }> = {
   agreement: { zh: '签约协议', en: 'signed agreement' },

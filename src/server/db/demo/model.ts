@@ -1,9 +1,14 @@
 // The demo data set built in memory first, then written in bulk: plain rows with ids fixed by the seed.
 import { toCny } from '../../../domain/amount.ts';
+import type {
+  AMOUNT_QUALIFIERS,
+  CURRENCIES,
+  INVESTOR_ROLES,
+  PROJECT_SOURCES,
+} from '../../../domain/codes.ts';
 import type { Stage } from '../../../domain/stages.ts';
 import type { AGREEMENT_STATUSES, EVENT_KINDS, EVENT_ROLES } from '../schema/events.ts';
 import type { OrganizationType } from '../schema/organizations.ts';
-import type { AMOUNT_QUALIFIERS, CURRENCIES, INVESTOR_ROLES, PROJECT_SOURCES } from '../schema/projects.ts';
 import { type Random, streamFor } from './random.ts';
 
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -1,10 +1,10 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { LOCALES, ROLES } from '../../../domain/codes.ts';
 import { createdAt } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { regions } from './reference.ts';
 
-export const ROLES = ['admin', 'leader', 'officer', 'organizer', 'service', 'enterprise'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../../domain/codes.ts';
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -18,9 +18,7 @@ export const users = pgTable('users', {
     .references(() => regions.code),
   /** For enterprise users: the organization whose projects they may see. */
   organizationId: uuid('organization_id').references(() => organizations.id),
-  locale: text('locale', { enum: ['zh-CN', 'en-US'] })
-    .notNull()
-    .default('zh-CN'),
+  locale: text('locale', { enum: LOCALES }).notNull().default('zh-CN'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: createdAt(),
 });

@@ -1,19 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ORGANIZATION_TYPES } from '../../../domain/codes.ts';
 import { createdAt, tsvector, updatedAt } from './columns.ts';
 import { regions } from './reference.ts';
 
-export const ORGANIZATION_TYPES = [
-  'central_soe',
-  'local_soe',
-  'private',
-  'foreign',
-  'hmt',
-  'overseas_chinese',
-  'institution',
-  'government',
-] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+export { ORGANIZATION_TYPES, type OrganizationType } from '../../../domain/codes.ts';
 
 export const organizations = pgTable(
   'organizations',

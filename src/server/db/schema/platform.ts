@@ -1,4 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { EVIDENCE_KINDS } from '../../../domain/stages.ts';
 import { bytea, createdAt } from './columns.ts';
 import { users } from './identity.ts';
 import { projects, stageChanges } from './projects.ts';
@@ -16,14 +17,6 @@ export const files = pgTable('files', {
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: createdAt(),
 });
-
-export const EVIDENCE_KINDS = [
-  'agreement',
-  'business_license',
-  'construction_permit',
-  'production_report',
-  'other',
-] as const;
 
 export const stageEvidence = pgTable(
   'stage_evidence',

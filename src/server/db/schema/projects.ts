@@ -12,25 +12,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { AMOUNT_QUALIFIERS, CURRENCIES, INVESTOR_ROLES, PROJECT_SOURCES } from '../../../domain/codes.ts';
+import { STAGES as PROJECT_STAGES } from '../../../domain/stages.ts';
 import { createdAt, tsvector, updatedAt } from './columns.ts';
 import { users } from './identity.ts';
 import { organizations } from './organizations.ts';
 import { industries, regions } from './reference.ts';
-
-export const PROJECT_STAGES = [
-  'lead',
-  'negotiating',
-  'signed',
-  'registered',
-  'construction',
-  'production',
-  'full_output',
-  'dropped',
-] as const;
-export const PROJECT_SOURCES = ['event', 'referral', 'cloud_negotiation', 'catalog', 'other'] as const;
-export const AMOUNT_QUALIFIERS = ['exact', 'at_least', 'about', 'at_most'] as const;
-export const CURRENCIES = ['CNY', 'USD'] as const;
-export const INVESTOR_ROLES = ['lead_investor', 'co_investor', 'partner', 'government_party'] as const;
 
 /** Numbers the projects' own codes (P2024000123). */
 export const projectCodeSequence = pgSequence('project_code_seq');
