@@ -7,6 +7,7 @@ import { seedReference } from '../server/db/seed-reference.ts';
 import { createUser } from '../server/features/users/service.ts';
 import { startServer } from '../server/main.ts';
 import { AppError } from '../server/platform/errors.ts';
+import { reindexSearchIfNeeded } from '../server/platform/search-reindex.ts';
 
 function printUsers(users: DemoUser[]): void {
   console.log('\nDemo sign-ins 演示账号:');
@@ -59,6 +60,8 @@ program
   .action(() =>
     withDatabase(async (database) => {
       await seedReference(database);
+      const rebuilt = await reindexSearchIfNeeded(database);
+      if (rebuilt) console.log(`Rebuilt the search index of ${rebuilt} rows.`);
       console.log(`Schema and reference data are up to date (${database.kind} database).`);
     }),
   );

@@ -1,5 +1,6 @@
 // Chinese full text as overlapping bigrams: word segmenters split place and industry names
-// (鲤城 → 鲤 / 城区) and lose hits, while every two-character query is a bigram of its text.
+// (鲤城 → 鲤 / 城区) and lose hits, while every two-character query is a bigram of its text. Each Han
+// character is indexed too, so a one-character query is an index lookup rather than a table scan.
 
 const HAN = /\p{Script=Han}/u;
 // A run is either Han characters or letters/digits of other scripts; everything else separates runs.
@@ -19,27 +20,25 @@ function bigrams(run: string): string[] {
   return out;
 }
 
-function tokenize(text: string, keepSingleHan: boolean): string[] {
+function tokenize(text: string, isIndex: boolean): string[] {
   const seen = new Set<string>();
   for (const run of runs(text)) {
     if (!HAN.test(run)) {
       seen.add(run);
-    } else if (keepSingleHan || Array.from(run).length > 1) {
-      for (const gram of bigrams(run)) seen.add(gram);
+      continue;
     }
+    for (const gram of bigrams(run)) seen.add(gram);
+    if (isIndex) for (const char of Array.from(run)) seen.add(char);
   }
   return [...seen];
 }
 
-/** Index tokens: every overlapping Han bigram (a lone Han character stands for itself) and whole lower-case words. */
+/** Index tokens: every overlapping Han bigram, every Han character, and whole lower-case words. */
 export function searchTokens(text: string): string[] {
   return tokenize(text, true);
 }
 
-/**
- * Query tokens, tokenized as for the index; a lone Han character is left to the caller's LIKE recheck
- * because the index holds it only inside bigrams, so a one-character query yields [].
- */
+/** Query tokens: the bigrams of each Han run (a lone character stands for itself) and whole words. */
 export function queryTokens(query: string): string[] {
   return tokenize(query, false);
 }

@@ -74,7 +74,7 @@ describe('bad input on every route', () => {
       for (const garbage of GARBAGE) {
         for (const query of [
           '',
-          '?limit=abc&cursor=%%%&stage=x,y&from=2024-13-45&isKey=maybe&q=' + 'x'.repeat(300),
+          `?limit=abc&cursor=%%%&stage=x,y&from=2024-13-45&isKey=maybe&q=${'x'.repeat(300)}`,
         ]) {
           const response = await t.app.inject({
             method: route.method as 'GET',

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { type Database, hasEmbeddedData, openDatabase } from './db/connect.ts';
 import { type DemoSummary, hasDemoData, loadDemo } from './db/demo/index.ts';
 import { seedReference } from './db/seed-reference.ts';
+import { reindexSearchIfNeeded } from './platform/search-reindex.ts';
 
 export interface RunningServer {
   url: string;
@@ -23,6 +24,7 @@ export async function startServer(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await seedReference(database);
+    await reindexSearchIfNeeded(database);
     let demo: DemoSummary | null = null;
     if (isFirstEmbeddedStart && config.loadDemo && !(await hasDemoData(database)))
       demo = await loadDemo(database);

@@ -50,7 +50,7 @@ async function isLoaded(tx: Tx, dataset: string, version: string): Promise<boole
   return row?.version === version;
 }
 
-async function markLoaded(tx: Tx, dataset: string, version: string, source: string) {
+async function markLoaded(tx: Tx, dataset: string, version: string, source: string): Promise<void> {
   await tx
     .insert(referenceVersions)
     .values({ dataset, version, source })
@@ -64,6 +64,7 @@ const excluded = (column: string) => sql.raw(`excluded.${column}`);
  * Rows are upserted, never deleted: projects may point at a code that a newer list no longer has.
  */
 export async function seedReference(database: Database): Promise<void> {
+  let hasChanged = false;
   await database.db.transaction(async (tx) => {
     const regionVersion = fingerprint(REGION_DATA);
     if (!(await isLoaded(tx, 'regions', regionVersion))) {
@@ -95,6 +96,7 @@ export async function seedReference(database: Database): Promise<void> {
         scopePrefix: excluded('scope_prefix'),
         version: excluded('version'),
       });
+      hasChanged = true;
       await markLoaded(
         tx,
         'regions',
@@ -123,6 +125,7 @@ export async function seedReference(database: Database): Promise<void> {
           nameEn: excluded('name_en'),
         },
       );
+      hasChanged = true;
       await markLoaded(
         tx,
         'industries',
@@ -163,6 +166,7 @@ export async function seedReference(database: Database): Promise<void> {
       );
       for (let i = 0; i < links.length; i += CHUNK)
         await tx.insert(digitalEconomyIndustries).values(links.slice(i, i + CHUNK));
+      hasChanged = true;
       await markLoaded(tx, 'digital_economy', digitalVersion, `${DIGITAL_ECONOMY_DATA.standard}`);
     }
 
@@ -187,7 +191,11 @@ export async function seedReference(database: Database): Promise<void> {
         nameEn: excluded('name_en'),
         position: excluded('position'),
       });
+      hasChanged = true;
       await markLoaded(tx, 'code_lists', listVersion, 'Luodi');
     }
   });
+  // Planner statistics for the reference tables every list joins (no autovacuum on PGlite).
+  if (hasChanged)
+    await database.sql`analyze regions, industries, code_lists, digital_economy_classes, digital_economy_industries`;
 }

@@ -97,7 +97,7 @@ export async function loadDemo(database: Database, options: { seed?: number } = 
   // Argon2 is slow on purpose: hash before the transaction opens so it stays short.
   const passwords = [...new Set(DEMO_USERS.map((u) => u.password))];
   const hashes = new Map(await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)));
-  return database.db.transaction(async (tx) => {
+  const summary = await database.db.transaction(async (tx) => {
     if (await isDemoPresent(tx)) {
       throw new AppError(
         'demo.already_loaded',
@@ -133,4 +133,7 @@ export async function loadDemo(database: Database, options: { seed?: number } = 
       agreements: data.agreements.length,
     };
   });
+  // Fresh statistics, so the planner sees thousands of rows where it saw none (PGlite has no autovacuum).
+  await database.sql`analyze`;
+  return summary;
 }

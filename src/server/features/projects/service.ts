@@ -23,9 +23,9 @@ import {
   expectedOutputYuan,
   investmentColumns,
 } from './inputs.ts';
+import { pageIds, rowsInOrder } from './page.ts';
 import {
   investorsOf,
-  orderFor,
   projectConditions,
   projectSort,
   selectProjects,
@@ -46,16 +46,15 @@ export async function getProject(db: DbOrTx, actor: Actor, id: string): Promise<
 
 export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuery) {
   assertCan(actor, 'project.read');
-  const conditions = await projectConditions(db, actor, query);
+  // The search is applied by pageIds, which chooses how to look for it.
+  const filters = await projectConditions(db, actor, { ...query, q: undefined });
   const sort = projectSort(query.sort);
-  if (query.cursor)
-    conditions.push(
+  if (query.cursor) {
+    filters.push(
       afterCursor(sort.expr, sql`${projects.id}`, decodeCursor(query.cursor), query.order, sort.type),
     );
-  const rows = await selectProjects(db)
-    .where(and(...conditions))
-    .orderBy(...orderFor(query.sort, query.order))
-    .limit(query.limit + 1);
+  }
+  const rows = await rowsInOrder(db, await pageIds(db, filters, query, query.limit + 1));
   const page = rows.slice(0, query.limit);
   const investors = await investorsOf(
     db,
