@@ -6,6 +6,11 @@ import { ApiError } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 
+/** Only a path inside this app: '//host' or '/\\host' would leave it (an open redirect). */
+export function safeNext(next: string | null): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/';
+}
+
 export default function SignInPage() {
   const { t, pick, locale, setLocale } = useLocale();
   const { user, signIn } = useSession();
@@ -13,7 +18,7 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
-  const next = params.get('next')?.startsWith('/') ? (params.get('next') ?? '/') : '/';
+  const next = safeNext(params.get('next'));
   if (user) return <Navigate to={next} replace />;
 
   async function submit(values: { username: string; password: string }) {
