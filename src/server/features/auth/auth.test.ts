@@ -187,3 +187,17 @@ describe('session probe', () => {
     });
   });
 });
+
+describe('user list', () => {
+  it('shows an administrator the users of their region only, and refuses other roles', async () => {
+    const admin = await t.user('admin', '350500');
+    await t.user('officer', '350502');
+    const hebei = await t.user('officer', '130100');
+    const list = await t.call(admin, 'GET', '/api/users');
+    expect(list.statusCode).toBe(200);
+    const regions = list.json().items.map((u: { regionCode: string }) => u.regionCode);
+    expect(regions.length).toBeGreaterThan(1);
+    expect(regions.every((code: string) => code.startsWith('3505'))).toBe(true);
+    expect((await t.call(hebei, 'GET', '/api/users')).statusCode).toBe(403);
+  });
+});
