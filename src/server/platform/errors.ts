@@ -100,7 +100,8 @@ function validationError(
   const details = error.validation.map((issue): ErrorDetail => {
     const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const field = path ? `${part}.${path}` : part;
-    const zh = (ZOD_ZH[issue.keyword] ?? ZOD_ZH.custom)?.(issue.params) ?? '不符合要求';
+    const describe = ZOD_ZH[issue.keyword] ?? ZOD_ZH.custom;
+    const zh = describe ? describe(issue.params) : '不符合要求';
     return {
       code: `validation.${issue.keyword}`,
       field,
@@ -108,13 +109,12 @@ function validationError(
       en: `${field}: ${issue.message ?? 'invalid'}`,
     };
   });
-  const first = details[0];
   return new AppError(
     'validation',
     400,
     `输入有误：${details.map((d) => d.zh).join('；')}`,
     `Invalid input: ${details.map((d) => d.en).join('; ')}`,
-    first ? details : [],
+    details,
   );
 }
 
