@@ -100,8 +100,8 @@ function validationError(
   const details = error.validation.map((issue): ErrorDetail => {
     const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const field = path ? `${part}.${path}` : part;
-    const describe = ZOD_ZH[issue.keyword] ?? ZOD_ZH.custom;
-    const zh = describe ? describe(issue.params) : '不符合要求';
+    const explain = ZOD_ZH[issue.keyword] ?? ZOD_ZH.custom;
+    const zh = explain ? explain(issue.params) : '不符合要求';
     return {
       code: `validation.${issue.keyword}`,
       field,
