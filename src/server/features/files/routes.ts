@@ -37,7 +37,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     async (request, reply) => {
       const actor = requireActor(request);
       const part = await request.file();
-      if (!part || part.fieldname !== 'file')
+      if (part?.fieldname !== 'file')
         throw new AppError(
           'validation',
           400,
