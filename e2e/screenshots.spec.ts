@@ -9,7 +9,9 @@ const LOCALES = [
 
 async function shoot(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
-  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  await expect(page.locator('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton')).toHaveCount(0);
+  // Let antd's fade-in transitions finish, or the picture shows half-faded tables.
+  await page.waitForTimeout(500);
   await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
 }
 
@@ -36,6 +38,8 @@ for (const locale of LOCALES) {
     await shoot(page, `organizations-${locale.suffix}`);
     await page.locator('.ant-table-row a').first().click();
     await page.waitForURL(/organizations\/[0-9a-f-]{36}/);
+    await expect(page.getByTestId('org-detail-name')).toBeVisible();
+    await expect(page.getByTestId('org-projects').locator('.ant-table-row').first()).toBeVisible();
     await shoot(page, `organization-detail-${locale.suffix}`);
   });
 }

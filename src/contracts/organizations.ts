@@ -28,6 +28,8 @@ export const OrganizationView = z.object({
   usci: z.string().nullable(),
   type: OrganizationType,
   origin: z.string().nullable(),
+  /** The region's name when the origin is a GB/T 2260 code. */
+  originName: z.object({ zh: z.string(), en: z.string().nullable() }).nullable(),
   region: RegionRef,
   projectCount: z.number().int(),
   version: z.number().int(),

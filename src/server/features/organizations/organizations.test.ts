@@ -31,6 +31,7 @@ describe('organizations', () => {
       type: 'private',
       region: { code: '350100' },
       version: 1,
+      originName: { zh: '厦门市', en: 'Xiamen' },
     });
     const read = await t.call(fuzhou, 'GET', `/api/organizations/${organization.id}`);
     expect(read.json().nameZh).toBe('厦门光莆电子股份有限公司');

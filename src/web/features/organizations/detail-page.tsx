@@ -31,7 +31,13 @@ function Facts({ organization }: { organization: Organization }) {
       children: organization.usci ? <Typography.Text copyable>{organization.usci}</Typography.Text> : none,
     },
     { key: 'type', label: t('org.field.type'), children: <TypeTag type={organization.type} /> },
-    { key: 'origin', label: t('org.field.origin'), children: organization.origin ?? none },
+    {
+      key: 'origin',
+      label: t('org.field.origin'),
+      children: organization.originName
+        ? pick(organization.originName.zh, organization.originName.en)
+        : (organization.origin ?? none),
+    },
     {
       key: 'region',
       label: t('org.field.region'),

@@ -25,6 +25,7 @@ function organization(id: string, nameZh: string, extra: Partial<Organization> =
     usci: null,
     type: 'private',
     origin: null,
+    originName: null,
     region: { code: '350100', nameZh: '福州市', nameEn: 'Fuzhou' },
     projectCount: 2,
     version: 3,
