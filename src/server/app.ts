@@ -15,6 +15,7 @@ import {
 import type { Database } from './db/connect.ts';
 import { auditRoutes } from './features/audit/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
+import { eventRoutes } from './features/events/routes.ts';
 import { fileRoutes } from './features/files/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { projectRoutes } from './features/projects/routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(userRoutes, { db });
       await api.register(organizationRoutes, { db });
       await api.register(projectRoutes, { db });
+      await api.register(eventRoutes, { db });
       await api.register(fileRoutes, { db });
       await api.register(auditRoutes, { db });
     },

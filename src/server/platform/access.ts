@@ -22,6 +22,7 @@ export type Permission =
   | 'organization.write'
   | 'organization.merge'
   | 'event.read'
+  | 'event.write'
   | 'user.manage'
   | 'audit.read';
 
@@ -33,6 +34,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organization.write',
     'organization.merge',
     'event.read',
+    'event.write',
     'user.manage',
     'audit.read',
   ],
@@ -44,9 +46,10 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organization.write',
     'organization.merge',
     'event.read',
+    'event.write',
     'audit.read',
   ],
-  organizer: ['project.read', 'organization.read', 'organization.write', 'event.read'],
+  organizer: ['project.read', 'organization.read', 'organization.write', 'event.read', 'event.write'],
   service: ['project.read', 'organization.read'],
   enterprise: ['project.read', 'organization.read', 'event.read'],
 };
@@ -114,6 +117,21 @@ export function organizationScope(
   }
   if (actor.scopePrefix === '') return sql`true`;
   return sql`(${regionScope(actor, regionColumn)} or ${viaProjects})`;
+}
+
+/**
+ * SQL condition on events: run by a region in scope. An enterprise user sees the events its organization
+ * organizes or signs at.
+ */
+export function eventScope(actor: Actor, eventIdColumn: AnyColumn, regionColumn: AnyColumn): SQL {
+  if (actor.role === 'enterprise') {
+    if (!actor.organizationId) return sql`false`;
+    const event = qualified(eventIdColumn);
+    return sql`(exists (select 1 from event_organizations eo where eo.event_id = ${event} and eo.organization_id = ${actor.organizationId})
+      or exists (select 1 from agreements a join agreement_parties ap on ap.agreement_id = a.id
+        where a.event_id = ${event} and ap.organization_id = ${actor.organizationId}))`;
+  }
+  return regionScope(actor, regionColumn);
 }
 
 /** An organization record may be changed only by its keeping region's subtree. */

@@ -23,7 +23,7 @@ export interface TestContext {
   /** A request as the given user (or anonymous), with a JSON body. */
   call(
     user: TestUser | null,
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     body?: unknown,
   ): Promise<LightMyRequestResponse>;

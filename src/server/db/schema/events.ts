@@ -1,19 +1,24 @@
-import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { AGREEMENT_STATUSES, EVENT_KINDS, EVENT_ROLES, VENUE_KINDS } from '../../../domain/events.ts';
 import { createdAt, updatedAt } from './columns.ts';
+
+export { AGREEMENT_STATUSES, EVENT_KINDS, EVENT_ROLES, VENUE_KINDS };
+
 import { organizations } from './organizations.ts';
 import { projects } from './projects.ts';
 import { regions } from './reference.ts';
-
-export const EVENT_KINDS = [
-  'summit',
-  'expo',
-  'matchmaking',
-  'signing_ceremony',
-  'promotion',
-  'other',
-] as const;
-export const EVENT_ROLES = ['organizer', 'co_organizer', 'host'] as const;
-export const AGREEMENT_STATUSES = ['draft', 'signing', 'completed', 'declined', 'voided', 'expired'] as const;
 
 /** Summits, expos, matchmaking conferences and signing ceremonies; a part of a larger event names its parent. */
 export const events = pgTable(
@@ -33,6 +38,7 @@ export const events = pgTable(
     venueZh: text('venue_zh'),
     venueEn: text('venue_en'),
     isOnline: boolean('is_online').notNull().default(false),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -112,5 +118,63 @@ export const agreementProjects = pgTable(
   (t) => [
     primaryKey({ columns: [t.agreementId, t.projectId] }),
     index('agreement_projects_project_idx').on(t.projectId),
+  ],
+);
+
+/** Where an event happens: the main venue, branch venues (分会场), or an online room with its link. */
+export const eventVenues = pgTable(
+  'event_venues',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: VENUE_KINDS }).notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en'),
+    regionCode: text('region_code').references(() => regions.code),
+    address: text('address'),
+    onlineUrl: text('online_url'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('event_venues_event_idx').on(t.eventId)],
+);
+
+/** One part of an event's programme (opening, forum, policy release, signing …). */
+export const eventAgendaItems = pgTable(
+  'event_agenda_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    venueId: uuid('venue_id').references(() => eventVenues.id, { onDelete: 'set null' }),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('event_agenda_event_idx').on(t.eventId, t.startsAt)],
+);
+
+/** The run sheet of a signing ceremony: which agreement is signed at which venue and time. */
+export const eventSigningSlots = pgTable(
+  'event_signing_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    venueId: uuid('venue_id').references(() => eventVenues.id, { onDelete: 'set null' }),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    index('event_slots_event_idx').on(t.eventId, t.startsAt),
+    uniqueIndex('event_slots_agreement_idx').on(t.eventId, t.agreementId),
   ],
 );
