@@ -19,3 +19,9 @@ export const VENUE_KINDS = ['main', 'branch', 'online'] as const;
 
 export const AGREEMENT_STATUSES = ['draft', 'signing', 'completed', 'declined', 'voided', 'expired'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+export const SIGNING_ORDERS = ['sequential', 'parallel'] as const;
+export type SigningOrder = (typeof SIGNING_ORDERS)[number];
+
+export const SIGNER_STATUSES = ['pending', 'signed', 'declined'] as const;
+export type SignerStatus = (typeof SIGNER_STATUSES)[number];

@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/connect.ts';
+import { agreementRoutes } from './features/agreements/routes.ts';
 import { auditRoutes } from './features/audit/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { eventRoutes } from './features/events/routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(organizationRoutes, { db });
       await api.register(projectRoutes, { db });
       await api.register(eventRoutes, { db });
+      await api.register(agreementRoutes, { db });
       await api.register(fileRoutes, { db });
       await api.register(auditRoutes, { db });
     },

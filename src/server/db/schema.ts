@@ -1,4 +1,5 @@
 // The whole database schema, one module per capability; drizzle-kit generates migrations from it.
+export * from './schema/agreements.ts';
 export * from './schema/events.ts';
 export * from './schema/identity.ts';
 export * from './schema/organizations.ts';

@@ -134,6 +134,15 @@ export function eventScope(actor: Actor, eventIdColumn: AnyColumn, regionColumn:
   return regionScope(actor, regionColumn);
 }
 
+/** SQL condition on agreements: kept by a region in scope; an enterprise user sees those it is party to. */
+export function agreementScope(actor: Actor, agreementIdColumn: AnyColumn, regionColumn: AnyColumn): SQL {
+  if (actor.role === 'enterprise') {
+    if (!actor.organizationId) return sql`false`;
+    return sql`exists (select 1 from agreement_parties ap where ap.agreement_id = ${qualified(agreementIdColumn)} and ap.organization_id = ${actor.organizationId})`;
+  }
+  return regionScope(actor, regionColumn);
+}
+
 /** An organization record may be changed only by its keeping region's subtree. */
 export function canChangeRegionOwned(actor: Actor, regionCode: string): boolean {
   return actor.role !== 'enterprise' && isInScope(actor, regionCode);

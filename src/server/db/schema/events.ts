@@ -11,7 +11,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { AGREEMENT_STATUSES, EVENT_KINDS, EVENT_ROLES, VENUE_KINDS } from '../../../domain/events.ts';
+import {
+  AGREEMENT_STATUSES,
+  EVENT_KINDS,
+  EVENT_ROLES,
+  SIGNING_ORDERS,
+  VENUE_KINDS,
+} from '../../../domain/events.ts';
 import { createdAt, updatedAt } from './columns.ts';
 
 export { AGREEMENT_STATUSES, EVENT_KINDS, EVENT_ROLES, VENUE_KINDS };
@@ -75,6 +81,12 @@ export const agreements = pgTable(
     /** Contracted amount in yuan, when the agreement states one. */
     amountYuan: bigint('amount_yuan', { mode: 'number' }),
     status: text('status', { enum: AGREEMENT_STATUSES }).notNull().default('draft'),
+    /** Parties sign one after another (sequential) or in any order (parallel). */
+    signingOrder: text('signing_order', { enum: SIGNING_ORDERS }).notNull().default('parallel'),
+    /** After this day an agreement still out for signing expires. */
+    expiresOn: date('expires_on', { mode: 'string' }),
+    voidReason: text('void_reason'),
+    version: integer('version').notNull().default(1),
     signedOn: date('signed_on', { mode: 'string' }),
     regionCode: text('region_code')
       .notNull()

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
-import { organizations, users } from '../../db/schema.ts';
+import { agreementSigners, organizations, users } from '../../db/schema.ts';
 import { type Actor, assertCan } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
@@ -48,6 +48,11 @@ export async function mergeOrganizations(tx: Tx, actor: Actor, targetId: string,
   const projects = await moveLinks(tx, 'project_investors', 'project_id', targetId, sourceId);
   const events = await moveLinks(tx, 'event_organizations', 'event_id, role', targetId, sourceId);
   const agreements = await moveLinks(tx, 'agreement_parties', 'agreement_id', targetId, sourceId);
+  // A signer keeps signing for the organization they belong to, now the kept one.
+  await tx
+    .update(agreementSigners)
+    .set({ organizationId: targetId })
+    .where(eq(agreementSigners.organizationId, sourceId));
   const movedUsers = await tx
     .update(users)
     .set({ organizationId: targetId })

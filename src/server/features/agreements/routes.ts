@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AgreementPage,
+  AgreementView,
+  CreateAgreementBody,
+  ListAgreementsQuery,
+  SendAgreementBody,
+  UpdateAgreementBody,
+  VoidAgreementBody,
+} from '../../../contracts/agreements.ts';
+import { IdParams } from '../../../contracts/common.ts';
+import type { Db } from '../../db/connect.ts';
+import { requireActor } from '../../platform/auth.ts';
+import {
+  createAgreement,
+  getAgreement,
+  listAgreements,
+  sendAgreement,
+  updateAgreement,
+  voidAgreement,
+} from './service.ts';
+
+const tags = ['agreements'];
+
+export const agreementRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/agreements',
+    {
+      schema: {
+        tags,
+        summary: 'Agreements of your region, newest first',
+        querystring: ListAgreementsQuery,
+        response: { 200: AgreementPage },
+      },
+    },
+    async (request) => listAgreements(db, requireActor(request), request.query),
+  );
+  app.post(
+    '/agreements',
+    {
+      schema: {
+        tags,
+        summary: 'Draft an agreement: type, parties with their signers, projects, amount',
+        body: CreateAgreementBody,
+        response: { 201: AgreementView },
+      },
+    },
+    async (request, reply) => {
+      const agreement = await db.transaction((tx) =>
+        createAgreement(tx, requireActor(request), request.body),
+      );
+      return reply.code(201).send(agreement);
+    },
+  );
+  app.get(
+    '/agreements/:id',
+    { schema: { tags, summary: 'One agreement', params: IdParams, response: { 200: AgreementView } } },
+    async (request) => getAgreement(db, requireActor(request), request.params.id),
+  );
+  app.patch(
+    '/agreements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a draft (send the version you read)',
+        params: IdParams,
+        body: UpdateAgreementBody,
+        response: { 200: AgreementView },
+      },
+    },
+    async (request) =>
+      db.transaction((tx) => updateAgreement(tx, requireActor(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/agreements/:id/send',
+    {
+      schema: {
+        tags,
+        summary: 'Send a draft out for signing; its content is frozen',
+        params: IdParams,
+        body: SendAgreementBody,
+        response: { 200: AgreementView },
+      },
+    },
+    async (request) =>
+      db.transaction((tx) =>
+        sendAgreement(tx, requireActor(request), request.params.id, request.body.version),
+      ),
+  );
+  app.post(
+    '/agreements/:id/void',
+    {
+      schema: {
+        tags,
+        summary: 'Void a draft or an agreement out for signing, with the reason',
+        params: IdParams,
+        body: VoidAgreementBody,
+        response: { 200: AgreementView },
+      },
+    },
+    async (request) =>
+      db.transaction((tx) =>
+        voidAgreement(
+          tx,
+          requireActor(request),
+          request.params.id,
+          request.body.reason,
+          request.body.version,
+        ),
+      ),
+  );
+};
