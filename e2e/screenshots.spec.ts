@@ -41,5 +41,17 @@ for (const locale of LOCALES) {
     await expect(page.getByTestId('org-detail-name')).toBeVisible();
     await expect(page.getByTestId('org-projects').locator('.ant-table-row').first()).toBeVisible();
     await shoot(page, `organization-detail-${locale.suffix}`);
+    await page.goto('/events');
+    await expect(page.getByTestId('event-row-link').first()).toBeVisible();
+    await shoot(page, `events-${locale.suffix}`);
+    await page
+      .getByTestId('event-row-link')
+      .filter({ hasText: /数字产品博览会签约仪式|Digital Products Expo/ })
+      .first()
+      .click();
+    await expect(page.getByTestId('event-totals')).toContainText(
+      locale.code === 'zh-CN' ? '3.24亿元' : 'RMB 324 million',
+    );
+    await shoot(page, `event-detail-${locale.suffix}`);
   });
 }

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AppstoreOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   GlobalOutlined,
   LogoutOutlined,
@@ -31,12 +32,14 @@ const NAV: { key: string; path: string; label: MessageKey; icon: React.ReactNode
     icon: <ApartmentOutlined />,
     page: 'organizations',
   },
+  { key: '/events', path: '/events', label: 'nav.events', icon: <CalendarOutlined />, page: 'events' },
 ];
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/projects/kanban')) return '/projects/kanban';
   if (pathname.startsWith('/projects')) return '/projects';
   if (pathname.startsWith('/organizations')) return '/organizations';
+  if (pathname.startsWith('/events')) return '/events';
   return '/';
 }
 

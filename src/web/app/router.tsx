@@ -16,6 +16,9 @@ const OrganizationListPage = lazy(() => import('../features/organizations/list-p
 const OrganizationDetailPage = lazy(() => import('../features/organizations/detail-page.tsx'));
 const OrganizationFormPage = lazy(() => import('../features/organizations/form-page.tsx'));
 const OrganizationMergePage = lazy(() => import('../features/organizations/merge-page.tsx'));
+const EventListPage = lazy(() => import('../features/events/list-page.tsx'));
+const EventDetailPage = lazy(() => import('../features/events/detail-page.tsx'));
+const EventFormPage = lazy(() => import('../features/events/form-page.tsx'));
 
 const loading = (
   <div style={{ display: 'grid', placeItems: 'center', minHeight: '40vh' }}>
@@ -128,6 +131,38 @@ export function AppRouter() {
               element={
                 <Guard page="organizationMerge">
                   <OrganizationMergePage />
+                </Guard>
+              }
+            />
+            <Route
+              path="events"
+              element={
+                <Guard page="events">
+                  <EventListPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="events/new"
+              element={
+                <Guard page="eventWrite">
+                  <EventFormPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="events/:id"
+              element={
+                <Guard page="events">
+                  <EventDetailPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="events/:id/edit"
+              element={
+                <Guard page="eventWrite">
+                  <EventFormPage />
                 </Guard>
               }
             />

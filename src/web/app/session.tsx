@@ -55,6 +55,8 @@ export const PAGE_ROLES = {
   organizations: ['admin', 'leader', 'officer', 'organizer', 'service', 'enterprise'],
   organizationWrite: ['admin', 'officer', 'organizer'],
   organizationMerge: ['admin', 'officer'],
+  events: ['admin', 'leader', 'officer', 'organizer', 'enterprise'],
+  eventWrite: ['admin', 'officer', 'organizer'],
 } as const satisfies Record<string, readonly Me['role'][]>;
 
 export type Page = keyof typeof PAGE_ROLES;

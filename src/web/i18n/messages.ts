@@ -1,4 +1,5 @@
 // Every string the web app shows, in both languages. Features add their own tables below.
+import { EVENT_MESSAGES } from '../features/events/messages.ts';
 import { ORGANIZATION_MESSAGES } from '../features/organizations/messages.ts';
 import { PROJECT_MESSAGES } from '../features/projects/messages.ts';
 
@@ -14,6 +15,7 @@ const COMMON = {
   'nav.projects': { zh: '项目库', en: 'Projects' },
   'nav.kanban': { zh: '项目看板', en: 'Pipeline board' },
   'nav.organizations': { zh: '单位库', en: 'Organizations' },
+  'nav.events': { zh: '活动管理', en: 'Events' },
   'nav.apiDocs': { zh: '接口文档', en: 'API docs' },
   'auth.signIn': { zh: '登录', en: 'Sign in' },
   'auth.signOut': { zh: '退出登录', en: 'Sign out' },
@@ -66,5 +68,5 @@ const COMMON = {
   'error.goHome': { zh: '回到工作台', en: 'Back to the workbench' },
 } satisfies Record<string, Message>;
 
-export const MESSAGES = { ...COMMON, ...PROJECT_MESSAGES, ...ORGANIZATION_MESSAGES };
+export const MESSAGES = { ...COMMON, ...PROJECT_MESSAGES, ...ORGANIZATION_MESSAGES, ...EVENT_MESSAGES };
 export type MessageKey = keyof typeof MESSAGES;

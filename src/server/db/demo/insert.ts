@@ -134,6 +134,22 @@ export async function insertDemoData(
     [col('event_id', 'uuid'), col('organization_id', 'uuid'), col('role'), col('position', 'integer')],
     data.events.flatMap((e) => e.roles.map((r, i) => [e.id, r.organizationId, r.role, i])),
   );
+  // Each event's venue as its main venue (an online event's room has no public link in the demo).
+  await insertRows(
+    tx,
+    'event_venues',
+    [
+      col('event_id', 'uuid'),
+      col('kind'),
+      col('name_zh'),
+      col('name_en'),
+      col('region_code'),
+      col('position', 'integer'),
+    ],
+    data.events.flatMap((e) =>
+      e.venueZh && !e.isOnline ? [[e.id, 'main', e.venueZh, e.venueEn, e.regionCode, 0]] : [],
+    ),
+  );
   await insertProjects(tx, data, userIds);
   await insertRows(
     tx,
