@@ -8,6 +8,7 @@ import { createUser } from '../server/features/users/service.ts';
 import { startServer } from '../server/main.ts';
 import { AppError } from '../server/platform/errors.ts';
 import { reindexSearchIfNeeded } from '../server/platform/search-reindex.ts';
+import { verifyCommand } from './verify.ts';
 
 function printUsers(users: DemoUser[]): void {
   console.log('\nDemo sign-ins 演示账号:');
@@ -125,6 +126,25 @@ user
         );
       }),
   );
+
+program
+  .command('verify')
+  .description(
+    'check a signed agreement PDF offline: every signature, the chain to the CA, changes after signing, the audit chain',
+  )
+  .argument('<file>', 'the PDF to check')
+  .requiredOption('--ca <pem>', "the deployment CA's certificate (PEM)")
+  .option('--sealer <name>', "the platform seal certificate's name, required of the final signature")
+  .option('--lang <locale>', 'zh-CN | en-US', 'zh-CN')
+  .action(async (file: string, options: { ca: string; sealer?: string; lang: string }) => {
+    if (options.lang !== 'zh-CN' && options.lang !== 'en-US')
+      throw new Error(`--lang must be zh-CN or en-US; got "${options.lang}"`);
+    process.exitCode = await verifyCommand(file, {
+      ca: options.ca,
+      sealer: options.sealer,
+      lang: options.lang,
+    });
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message =
