@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** Load demo data into an empty embedded database on first start. */
   loadDemo: boolean;
+  /** Seals the signing CA key; required with DATABASE_URL, generated into the data folder otherwise. */
+  signingPassphrase: string | null;
 }
 
 /** Reads the configuration from the environment (and .env, if present). */
@@ -24,5 +26,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     dataDir: path.resolve(env.LUODI_DATA_DIR ?? './data'),
     loadDemo: env.LUODI_DEMO !== '0',
+    signingPassphrase: env.LUODI_SIGNING_PASSPHRASE?.trim() || null,
   };
 }

@@ -4,6 +4,7 @@ import { type Database, hasEmbeddedData, openDatabase } from './db/connect.ts';
 import { type DemoSummary, hasDemoData, loadDemo } from './db/demo/index.ts';
 import { seedReference } from './db/seed-reference.ts';
 import { reindexSearchIfNeeded } from './platform/search-reindex.ts';
+import { ensureSigningAuthority, resolveSigningPassphrase } from './platform/signing-authority.ts';
 
 export interface RunningServer {
   url: string;
@@ -25,6 +26,14 @@ export async function startServer(
   try {
     await seedReference(database);
     await reindexSearchIfNeeded(database);
+    await ensureSigningAuthority(
+      database,
+      await resolveSigningPassphrase({
+        passphrase: config.signingPassphrase,
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+      }),
+    );
     let demo: DemoSummary | null = null;
     if (isFirstEmbeddedStart && config.loadDemo && !(await hasDemoData(database)))
       demo = await loadDemo(database);

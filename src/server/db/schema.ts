@@ -6,3 +6,4 @@ export * from './schema/organizations.ts';
 export * from './schema/platform.ts';
 export * from './schema/projects.ts';
 export * from './schema/reference.ts';
+export * from './schema/signing.ts';

@@ -11,6 +11,8 @@ import {
 import { IdParams } from '../../../contracts/common.ts';
 import type { Db } from '../../db/connect.ts';
 import { requireActor } from '../../platform/auth.ts';
+import { notFound } from '../../platform/errors.ts';
+import { signingCertificatePem } from '../../platform/signing-authority.ts';
 import {
   createAgreement,
   getAgreement,
@@ -108,5 +110,18 @@ export const agreementRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
           request.body.version,
         ),
       ),
+  );
+  // Public: whoever checks a sealed PDF offline (`luodi verify --ca`) needs the deployment's CA certificate.
+  app.get(
+    '/signing/ca.pem',
+    { schema: { tags, summary: 'The deployment CA certificate (PEM), for offline verification' } },
+    async (_request, reply) => {
+      const pem = await signingCertificatePem(db);
+      if (!pem) throw notFound({ zh: '签约根证书', en: 'Signing CA certificate' }, 'deployment');
+      return reply
+        .header('content-type', 'application/x-pem-file')
+        .header('content-disposition', 'attachment; filename="luodi-ca.pem"')
+        .send(pem);
+    },
   );
 };
