@@ -1,14 +1,9 @@
 import { Command } from 'commander';
 import { readConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/connect.ts';
-import { type DemoUser, hasDemoData, loadDemo } from '../server/db/demo/index.ts';
+import type { DemoUser } from '../server/db/demo/index.ts';
 import { ROLES, type Role } from '../server/db/schema.ts';
-import { seedReference } from '../server/db/seed-reference.ts';
-import { createUser } from '../server/features/users/service.ts';
-import { startServer } from '../server/main.ts';
 import { AppError } from '../server/platform/errors.ts';
-import { reindexSearchIfNeeded } from '../server/platform/search-reindex.ts';
-import { verifyCommand } from './verify.ts';
 
 function printUsers(users: DemoUser[]): void {
   console.log('\nDemo sign-ins 演示账号:');
@@ -41,6 +36,7 @@ program
   .action(async () => {
     const config = readConfig();
     const started = Date.now();
+    const { startServer } = await import('../server/main.ts');
     const server = await startServer(config, { logger: process.env.LUODI_LOG === '1' });
     console.log(
       `Luodi is running at ${server.url}  (${server.database.kind} database, ready in ${Date.now() - started} ms)`,
@@ -60,6 +56,8 @@ program
   .description('bring the database schema and reference data up to date')
   .action(() =>
     withDatabase(async (database) => {
+      const { seedReference } = await import('../server/db/seed-reference.ts');
+      const { reindexSearchIfNeeded } = await import('../server/platform/search-reindex.ts');
       await seedReference(database);
       const rebuilt = await reindexSearchIfNeeded(database);
       if (rebuilt) console.log(`Rebuilt the search index of ${rebuilt} rows.`);
@@ -72,6 +70,8 @@ program
   .description('load the bilingual demo data into an empty database and print the demo sign-ins')
   .action(() =>
     withDatabase(async (database) => {
+      const { seedReference } = await import('../server/db/seed-reference.ts');
+      const { hasDemoData, loadDemo } = await import('../server/db/demo/index.ts');
       await seedReference(database);
       if (await hasDemoData(database))
         throw new Error('This database already has demo data; nothing was loaded.');
@@ -110,6 +110,7 @@ user
         if (options.locale !== 'zh-CN' && options.locale !== 'en-US')
           throw new Error(`--locale must be zh-CN or en-US; got "${options.locale}"`);
         if (options.password.length < 8) throw new Error('--password must have at least 8 characters');
+        const { createUser } = await import('../server/features/users/service.ts');
         const created = await database.db.transaction((tx) =>
           createUser(tx, null, {
             username: options.username,
@@ -139,6 +140,7 @@ program
   .action(async (file: string, options: { ca: string; sealer?: string; lang: string }) => {
     if (options.lang !== 'zh-CN' && options.lang !== 'en-US')
       throw new Error(`--lang must be zh-CN or en-US; got "${options.lang}"`);
+    const { verifyCommand } = await import('./verify.ts');
     process.exitCode = await verifyCommand(file, {
       ca: options.ca,
       sealer: options.sealer,

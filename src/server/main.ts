@@ -1,10 +1,6 @@
-import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, hasEmbeddedData, openDatabase } from './db/connect.ts';
-import { type DemoSummary, hasDemoData, loadDemo } from './db/demo/index.ts';
-import { seedReference } from './db/seed-reference.ts';
-import { reindexSearchIfNeeded } from './platform/search-reindex.ts';
-import { ensureSigningAuthority, resolveSigningPassphrase } from './platform/signing-authority.ts';
+import type { DemoSummary } from './db/demo/index.ts';
 
 export interface RunningServer {
   url: string;
@@ -22,21 +18,39 @@ export async function startServer(
   options: { logger?: boolean } = {},
 ): Promise<RunningServer> {
   const isFirstEmbeddedStart = !config.databaseUrl && !hasEmbeddedData(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The embedded database boots in its worker while this thread loads the app's modules.
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const [
+    { buildApp },
+    { hasDemoData, loadDemo },
+    { seedReference },
+    { reindexSearchIfNeeded },
+    { ensureSigningAuthority, resolveSigningPassphrase },
+  ] = await Promise.all([
+    import('./app.ts'),
+    import('./db/demo/index.ts'),
+    import('./db/seed-reference.ts'),
+    import('./platform/search-reindex.ts'),
+    import('./platform/signing-authority.ts'),
+  ]).catch(async (error: unknown) => {
+    await (await opening).close();
+    throw error;
+  });
+  const database = await opening;
   try {
     await seedReference(database);
     await reindexSearchIfNeeded(database);
-    await ensureSigningAuthority(
-      database,
-      await resolveSigningPassphrase({
-        passphrase: config.signingPassphrase,
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
-      }),
-    );
+    // The CA is made (first start) or opened while the demo data loads: CPU work here, the database's there.
+    const signing = resolveSigningPassphrase({
+      passphrase: config.signingPassphrase,
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+    }).then((passphrase) => ensureSigningAuthority(database, passphrase));
+    signing.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
     let demo: DemoSummary | null = null;
     if (isFirstEmbeddedStart && config.loadDemo && !(await hasDemoData(database)))
       demo = await loadDemo(database);
+    await signing;
     const app = await buildApp({ database, logger: options.logger ?? false });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace(/\/\/(0\.0\.0\.0|127\.0\.0\.1|\[::1?\])/, '//localhost');

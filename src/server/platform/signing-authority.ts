@@ -4,13 +4,11 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/connect.ts';
 import { signingAuthorities } from '../db/schema.ts';
-import {
-  createCertificateAuthority,
-  type KeyAndCertificate,
-  loadCertificateAuthority,
-  sealCaKey,
-  toPem,
-} from '../signing/index.ts';
+import type { KeyAndCertificate } from '../signing/index.ts';
+
+// The signing libraries (pdf-lib, @libpdf/core, pkijs) take about a second to load: load them only when the
+// CA is needed, so that work overlaps the database's instead of delaying everything before it.
+const loadPki = () => import('../signing/pki.ts');
 
 const AUTHORITY_ID = 'deployment';
 const PASSPHRASE_FILE = 'signing-passphrase';
@@ -53,6 +51,7 @@ export async function ensureSigningAuthority(
   database: Database,
   passphrase: string,
 ): Promise<KeyAndCertificate> {
+  const { createCertificateAuthority, loadCertificateAuthority, sealCaKey, toPem } = await loadPki();
   const [existing] = await database.db
     .select()
     .from(signingAuthorities)
