@@ -53,6 +53,7 @@ const COMMON = {
   'common.language': { zh: 'English', en: '中文' },
   'common.saved': { zh: '已保存', en: 'Saved' },
   'common.required': { zh: '必填', en: 'Required' },
+  'common.organizationSearch': { zh: '输入单位名称搜索', en: 'Type to search organizations' },
   'error.title': { zh: '出错了', en: 'Something went wrong' },
   'error.network': { zh: '无法连接服务器', en: 'Cannot reach the server' },
   'error.forbiddenTitle': { zh: '无权访问', en: 'Access denied' },

@@ -110,7 +110,6 @@ export const EVENT_MESSAGES = {
 
   'event.form.organizers': { zh: '主办、协办与承办单位', en: 'Organizers, co-organizers and hosts' },
   'event.form.addOrganizer': { zh: '添加单位', en: 'Add an organization' },
-  'event.form.orgSearch': { zh: '输入单位名称搜索', en: 'Type to search organizations' },
   'event.form.role': { zh: '角色', en: 'Role' },
   'event.form.venues': { zh: '会场', en: 'Venues' },
   'event.form.addVenue': { zh: '添加会场', en: 'Add a venue' },

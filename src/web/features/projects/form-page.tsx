@@ -25,11 +25,11 @@ import { useLocale } from '../../i18n/locale.tsx';
 import { AmountInput } from '../../ui/amount-input.tsx';
 import { applyServerErrors } from '../../ui/form-errors.ts';
 import { IndustrySelect } from '../../ui/industry-select.tsx';
+import { OrganizationPicker } from '../../ui/organization-picker.tsx';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import { fetchProject, type Project } from './api.ts';
 import { CATEGORY_LABELS, INVESTOR_ROLE_LABELS, optionsOf, SOURCE_LABELS, STAGE_LABELS } from './labels.ts';
-import { OrganizationPicker } from './organization-picker.tsx';
 
 interface Values {
   nameZh: string;

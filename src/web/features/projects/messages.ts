@@ -35,7 +35,6 @@ export const PROJECT_MESSAGES = {
   'project.investor': { zh: '单位', en: 'Organization' },
   'project.investorRole': { zh: '角色', en: 'Role' },
   'project.investorType': { zh: '单位类型', en: 'Type' },
-  'project.investorSearch': { zh: '输入单位名称搜索', en: 'Type to search organizations' },
   'project.addInvestor': { zh: '添加投资方', en: 'Add investor' },
   'project.searchPlaceholder': {
     zh: '搜索项目名称、编号、地区（支持两个字）',

@@ -1,11 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
-import type { OrganizationPage } from '../../../contracts/organizations.ts';
-import { api, queryString } from '../../app/api.ts';
-import { useLocale } from '../../i18n/locale.tsx';
+import type { z } from 'zod';
+import type { OrganizationPage } from '../../contracts/organizations.ts';
+import { api, queryString } from '../app/api.ts';
+import { useLocale } from '../i18n/locale.tsx';
 
-type Page = import('zod').infer<typeof OrganizationPage>;
+type Page = z.infer<typeof OrganizationPage>;
 
 interface OrganizationPickerProps {
   value?: string;
@@ -13,15 +14,24 @@ interface OrganizationPickerProps {
   /** Label of the current value before any search (edit forms). */
   initialLabel?: string;
   id?: string;
+  'data-testid'?: string;
 }
 
 /** Searches organizations by name as the user types (two Chinese characters are enough). */
-export function OrganizationPicker({ value, onChange, initialLabel, id }: OrganizationPickerProps) {
+export function OrganizationPicker({
+  value,
+  onChange,
+  initialLabel,
+  id,
+  'data-testid': testId,
+}: OrganizationPickerProps) {
   const { t, pick } = useLocale();
   const [search, setSearch] = useState('');
   const found = useQuery({
     queryKey: ['organizations', 'pick', search],
-    queryFn: () => api<Page>(`/organizations${queryString({ q: search || undefined, limit: 20 })}`),
+    queryFn: ({ signal }) =>
+      api<Page>(`/organizations${queryString({ q: search.trim() || undefined, limit: 20 })}`, { signal }),
+    placeholderData: keepPreviousData,
   });
   const options = (found.data?.items ?? []).map((o) => ({ value: o.id, label: pick(o.nameZh, o.nameEn) }));
   if (value && initialLabel && !options.some((o) => o.value === value))
@@ -29,13 +39,14 @@ export function OrganizationPicker({ value, onChange, initialLabel, id }: Organi
   return (
     <Select
       id={id}
+      data-testid={testId}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       value={value}
       onChange={onChange}
       options={options}
-      loading={found.isLoading}
-      placeholder={t('project.investorSearch')}
-      style={{ minWidth: 280 }}
+      loading={found.isFetching}
+      placeholder={t('common.organizationSearch')}
+      style={{ width: '100%', minWidth: 260 }}
     />
   );
 }
