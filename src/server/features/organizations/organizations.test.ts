@@ -49,6 +49,16 @@ describe('organizations', () => {
     expect(detail.zh).toContain('3');
   });
 
+  it('names the regionCode field when the keeping region does not exist', async () => {
+    const response = await create(fuzhou, {
+      nameZh: '无地区有限公司',
+      type: 'private',
+      regionCode: '999999',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0]).toMatchObject({ field: 'regionCode', code: 'region.unknown' });
+  });
+
   it('refuses a second live organization with the same credit code (409)', async () => {
     const response = await create(fuzhou, {
       nameZh: '另一个名字有限公司',

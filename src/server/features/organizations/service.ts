@@ -61,22 +61,29 @@ export async function listOrganizations(db: Db, actor: Actor, query: ListOrganiz
   };
 }
 
-/** A region filter must lie inside the actor's scope: asking for another city's rows is refused, not emptied. */
+/**
+ * A region named in a filter or a form must exist and lie inside the actor's scope: asking for another
+ * city's rows is refused, not emptied. Returns the region's subtree prefix.
+ */
 export async function assertRegionFilter(
   db: DbOrTx,
   actor: Actor,
   regionCode: string,
-  _field = 'region',
-): Promise<void> {
-  const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
+  field = 'region',
+): Promise<string> {
+  const [region] = await db
+    .select({ code: regions.code, scopePrefix: regions.scopePrefix })
+    .from(regions)
+    .where(eq(regions.code, regionCode));
   if (!region)
-    throw invalidField('region', {
+    throw invalidField(field, {
       code: 'region.unknown',
       zh: `地区代码不存在：${regionCode}`,
       en: `No such region code: ${regionCode}`,
     });
   if (!isInScope(actor, regionCode))
     throw forbidden(`地区 ${regionCode} 不在您的辖区内`, `Region ${regionCode} is outside your scope`);
+  return region.scopePrefix;
 }
 
 function checkedUsci(usci: string | null | undefined): string | null {

@@ -119,12 +119,8 @@ export async function projectConditions(db: Db, actor: Actor, query: ProjectFilt
   const conditions: SQL[] = [visibleProjects(actor)];
   if (query.q) conditions.push(searchCondition(query.q, projects.searchTokens, projects.searchText));
   if (query.region) {
-    await assertRegionFilter(db, actor, query.region);
-    const [region] = await db
-      .select({ prefix: regions.scopePrefix })
-      .from(regions)
-      .where(eq(regions.code, query.region));
-    conditions.push(sql`${projects.regionCode} like ${`${region?.prefix ?? query.region}%`}`);
+    const prefix = await assertRegionFilter(db, actor, query.region);
+    conditions.push(sql`${projects.regionCode} like ${`${prefix}%`}`);
   }
   if (query.industry) conditions.push(industryCondition(query.industry));
   if (query.digitalEconomy) {
