@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { EventView } from '../../../contracts/events.ts';
 import { formatYi } from '../../../domain/amount.ts';
 import type { DbOrTx } from '../../db/connect.ts';
@@ -16,14 +16,19 @@ import {
 type EventRow = typeof events.$inferSelect;
 type RegionRow = typeof regions.$inferSelect;
 
+/** A `with` clause naming `tree`: the event and every part of it, however deep. */
+function eventTree(eventId: string): SQL {
+  return sql`with recursive tree as (
+      select id from events where id = ${eventId}
+      union all select e.id from events e join tree on e.parent_id = tree.id)`;
+}
+
 /**
  * What was signed at an event and every part of it: agreements, and the distinct projects they cover with
  * their planned investment counted once per project, however many agreements or parts name it.
  */
 export async function eventTotals(db: DbOrTx, eventId: string): Promise<EventView['totals']> {
-  const tree = sql`with recursive tree as (
-      select id from events where id = ${eventId}
-      union all select e.id from events e join tree on e.parent_id = tree.id)`;
+  const tree = eventTree(eventId);
   const byType = await db.execute<{ type_code: string; count: number }>(sql`${tree}
     select a.type_code, count(*)::int as count from agreements a
     where a.event_id in (select id from tree) and a.status <> 'voided'
@@ -138,9 +143,7 @@ export async function agreementsOfEventTree(
   ids: string[],
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.execute<{ id: string }>(sql`with recursive tree as (
-      select id from events where id = ${eventId}
-      union all select e.id from events e join tree on e.parent_id = tree.id)
+  const rows = await db.execute<{ id: string }>(sql`${eventTree(eventId)}
     select a.id from agreements a
     where a.event_id in (select id from tree) and a.id in (${sql.join(
       ids.map((id) => sql`${id}::uuid`),

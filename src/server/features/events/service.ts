@@ -222,15 +222,7 @@ export async function updateEvent(
   id: string,
   input: UpdateEventBody,
 ): Promise<EventView> {
-  assertCan(actor, 'event.write');
-  const { event } = await loadEvent(db, actor, id, true);
-  if (!isInScope(actor, event.regionCode))
-    throw new AppError(
-      'forbidden',
-      403,
-      '该活动由其他地区举办，您只能查看',
-      'This event is run by another region; you may only view it',
-    );
+  const event = await loadForChange(db, actor, id);
   if (event.version !== input.version) throw staleVersion(event.version, input.version);
   if (input.regionCode) await assertRegionFilter(db, actor, input.regionCode, 'regionCode');
   await checkEventInput(
@@ -281,7 +273,8 @@ function venueAt(venues: string[], index: number | null | undefined, field: stri
   return venue;
 }
 
-async function loadForProgramme(db: DbOrTx, actor: Actor, id: string) {
+/** The event row, locked, for a change by an actor whose region runs it. */
+async function loadForChange(db: DbOrTx, actor: Actor, id: string) {
   assertCan(actor, 'event.write');
   const { event } = await loadEvent(db, actor, id, true);
   if (!isInScope(actor, event.regionCode))
@@ -296,7 +289,7 @@ async function loadForProgramme(db: DbOrTx, actor: Actor, id: string) {
 
 /** Replaces the agenda; each item must end after it starts and fall within the event's dates (China time). */
 export async function setAgenda(db: DbOrTx, actor: Actor, id: string, body: AgendaBody): Promise<EventView> {
-  const event = await loadForProgramme(db, actor, id);
+  const event = await loadForChange(db, actor, id);
   const venues = await venueIds(db, id);
   const first = new Date(`${event.startsOn}T00:00:00+08:00`).getTime();
   const last = new Date(`${event.endsOn}T24:00:00+08:00`).getTime();
@@ -346,7 +339,7 @@ export async function setRunSheet(
   id: string,
   body: RunSheetBody,
 ): Promise<EventView> {
-  const event = await loadForProgramme(db, actor, id);
+  const event = await loadForChange(db, actor, id);
   const venues = await venueIds(db, id);
   const ids = body.slots.map((slot) => slot.agreementId);
   if (new Set(ids).size !== ids.length)
