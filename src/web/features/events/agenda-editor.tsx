@@ -19,6 +19,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AgendaBody } from '../../../contracts/events.ts';
 import { api } from '../../app/api.ts';
+import { useLocale } from '../../i18n/locale.tsx';
 import {
   chinaIso,
   chinaWallClock,
@@ -27,7 +28,6 @@ import {
   eventKey,
   placeServerErrors,
 } from './shared.tsx';
-import { useEventT } from './use-event-t.ts';
 
 interface ItemValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -66,7 +66,7 @@ function initialValues(event: EventView): Values {
 
 /** Edits the agenda in a drawer and replaces it with PUT /events/:id/agenda. */
 export default function AgendaEditor({ event }: { event: EventView }) {
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();

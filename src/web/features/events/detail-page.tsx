@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Flex, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
+import { useLocale } from '../../i18n/locale.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import AgendaEditor from './agenda-editor.tsx';
 import {
@@ -28,10 +29,9 @@ import {
   fetchEvent,
   KindTag,
 } from './shared.tsx';
-import { useEventT } from './use-event-t.ts';
 
 function TotalsCard({ event }: { event: EventView }) {
-  const { t, pick, locale, isZh } = useEventT();
+  const { t, pick, locale } = useLocale();
   const { totals } = event;
   const number = new Intl.NumberFormat(locale);
   const byType = [...totals.byType].sort((a, b) => b.count - a.count);
@@ -57,7 +57,7 @@ function TotalsCard({ event }: { event: EventView }) {
         <Col xs={24} sm={8}>
           <Statistic
             title={t('event.totals.investment')}
-            value={isZh ? totals.displayZh : totals.displayEn}
+            value={locale === 'zh-CN' ? totals.displayZh : totals.displayEn}
             data-testid="event-total-investment"
           />
         </Col>
@@ -92,7 +92,7 @@ function TotalsCard({ event }: { event: EventView }) {
 
 /** The parent event's name, linked, when this event is a session of a larger one. */
 function ParentLink({ parentId }: { parentId: string }) {
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   const parent = useQuery({
     queryKey: eventKey(parentId),
     queryFn: ({ signal }) => fetchEvent(parentId, signal),
@@ -107,7 +107,7 @@ function ParentLink({ parentId }: { parentId: string }) {
 
 export default function EventDetailPage() {
   const { id = '' } = useParams();
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   const { user } = useSession();
   const query = useQuery({ queryKey: eventKey(id), queryFn: ({ signal }) => fetchEvent(id, signal) });
   const canWrite = canWriteEvents(user);

@@ -4,6 +4,7 @@ import { Alert, Card, Descriptions, Empty, Flex, Table, Tag, Timeline, Typograph
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { EVENT_ROLES } from '../../../domain/events.ts';
+import { useLocale } from '../../i18n/locale.tsx';
 import {
   type AgreementView,
   agreementTypeLabel,
@@ -16,14 +17,13 @@ import {
   KindTag,
   StatusTag,
 } from './shared.tsx';
-import { useEventT } from './use-event-t.ts';
 
 const AGREEMENT_LIMIT = 200;
 const empty = (text: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} />;
 
 /** 主办 / 协办 / 承办, each with its organizations in listed order. */
 export function OrganizersCard({ event }: { event: EventView }) {
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   const groups = EVENT_ROLES.map((role) => ({
     role,
     list: event.organizations.filter((o) => o.role === role),
@@ -54,7 +54,7 @@ export function OrganizersCard({ event }: { event: EventView }) {
 const VENUE_COLORS = { main: 'red', branch: 'blue', online: 'cyan' } as const;
 
 export function VenuesCard({ event }: { event: EventView }) {
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   return (
     <Card title={t('event.section.venues')} size="small" data-testid="event-venues">
       {event.venues.length === 0 ? (
@@ -88,13 +88,13 @@ export function VenuesCard({ event }: { event: EventView }) {
 
 /** Names of the event's venues by id, for the agenda and run sheet. */
 export function useVenueName(event: EventView) {
-  const { pick } = useEventT();
+  const { pick } = useLocale();
   const names = new Map(event.venues.map((v) => [v.id, pick(v.nameZh, v.nameEn)]));
   return (id: string | null) => (id ? (names.get(id) ?? '') : '');
 }
 
 export function AgendaCard({ event, extra }: { event: EventView; extra?: ReactNode }) {
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   const venueName = useVenueName(event);
   const isOneDay = event.startsOn === event.endsOn;
   const items = [...event.agenda].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
@@ -142,7 +142,7 @@ export function AgendaCard({ event, extra }: { event: EventView; extra?: ReactNo
 }
 
 export function RunSheetCard({ event }: { event: EventView }) {
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   const venueName = useVenueName(event);
   const isOneDay = event.startsOn === event.endsOn;
   const rows = [...event.runSheet].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
@@ -193,7 +193,7 @@ export function RunSheetCard({ event }: { event: EventView }) {
 }
 
 export function ChildrenCard({ event }: { event: EventView }) {
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   return (
     <Card title={t('event.section.children')} size="small" data-testid="event-children">
       {event.children.length === 0 ? (
@@ -215,7 +215,7 @@ export function ChildrenCard({ event }: { event: EventView }) {
 }
 
 export function AgreementsCard({ eventId }: { eventId: string }) {
-  const { t, pick, locale } = useEventT();
+  const { t, pick, locale } = useLocale();
   const agreements = useQuery({
     queryKey: [EVENTS_KEY, 'agreements', eventId],
     queryFn: ({ signal }) => fetchEventAgreements(eventId, AGREEMENT_LIMIT, signal),

@@ -23,12 +23,12 @@ import type { CreateEventBody } from '../../../contracts/events.ts';
 import { EVENT_KINDS, EVENT_ROLES, type EventKind, type EventRole } from '../../../domain/events.ts';
 import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
+import { useLocale } from '../../i18n/locale.tsx';
 import { OrganizationPicker } from '../../ui/organization-picker.tsx';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import ParentSelect from './parent-select.tsx';
 import { EVENTS_KEY, type EventView, eventKey, fetchEvent, listPath, placeServerErrors } from './shared.tsx';
-import { useEventT } from './use-event-t.ts';
 import VenueFields, { type VenueValues } from './venue-fields.tsx';
 
 interface Values {
@@ -115,7 +115,7 @@ function toBody(values: Values): CreateEventBody {
 export default function EventFormPage() {
   const { id } = useParams();
   const isEdit = Boolean(id);
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   const { user } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();

@@ -20,6 +20,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EVENT_KINDS, type EventKind } from '../../../domain/events.ts';
 import { useSession } from '../../app/session.tsx';
+import { useLocale } from '../../i18n/locale.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import {
   canWriteEvents,
@@ -30,7 +31,6 @@ import {
   fetchEvents,
   KindTag,
 } from './shared.tsx';
-import { useEventT } from './use-event-t.ts';
 
 const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,7 +72,7 @@ function useFilters() {
 }
 
 export default function EventListPage() {
-  const { t, pick, locale } = useEventT();
+  const { t, pick, locale } = useLocale();
   const { user } = useSession();
   const filters = useFilters();
   const { q, kind, from, to, isTopLevel } = filters;

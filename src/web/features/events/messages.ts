@@ -144,5 +144,3 @@ export const EVENT_MESSAGES = {
   'event.agendaEditor.endAfterStart': { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
   'event.agendaEditor.saved': { zh: '议程已保存', en: 'Agenda saved' },
 } satisfies Record<string, Message>;
-
-export type EventMessageKey = keyof typeof EVENT_MESSAGES;

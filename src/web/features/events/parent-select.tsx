@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
+import { useLocale } from '../../i18n/locale.tsx';
 import { dateRange, EVENTS_KEY, eventKey, fetchEvent, fetchEvents } from './shared.tsx';
-import { useEventT } from './use-event-t.ts';
 
 interface ParentSelectProps {
   value?: string | null;
@@ -14,7 +14,7 @@ interface ParentSelectProps {
 
 /** Picks the larger event this one is part of, from the top-level events, searching by name. */
 export default function ParentSelect({ value, onChange, selfId, id }: ParentSelectProps) {
-  const { t, pick } = useEventT();
+  const { t, pick } = useLocale();
   const [search, setSearch] = useState('');
   const found = useQuery({
     queryKey: [EVENTS_KEY, 'parents', search],

@@ -7,8 +7,8 @@ import type { EventPage, EventSummary, EventView } from '../../../contracts/even
 import type { AgreementStatus, EventKind } from '../../../domain/events.ts';
 import { AGREEMENT_TYPES } from '../../../server/db/reference/code-lists.ts';
 import { ApiError, api, queryString } from '../../app/api.ts';
+import { useLocale } from '../../i18n/locale.tsx';
 import { applyServerErrors } from '../../ui/form-errors.ts';
-import { useEventT } from './use-event-t.ts';
 
 export type { AgreementView, EventView };
 export type EventItem = z.infer<typeof EventSummary>;
@@ -39,7 +39,7 @@ const KIND_COLORS: Record<EventKind, string> = {
 };
 
 export function KindTag({ kind }: { kind: EventKind }) {
-  const { t } = useEventT();
+  const { t } = useLocale();
   return (
     <Tag color={KIND_COLORS[kind]} variant="filled">
       {t(`event.kind.${kind}`)}
@@ -57,7 +57,7 @@ const STATUS_COLORS: Record<AgreementStatus, string> = {
 };
 
 export function StatusTag({ status }: { status: AgreementStatus }) {
-  const { t } = useEventT();
+  const { t } = useLocale();
   return <Tag color={STATUS_COLORS[status]}>{t(`event.status.${status}`)}</Tag>;
 }
 

@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Form, type FormInstance, Input, Row, Select, Typography } from 'antd';
 import { VENUE_KINDS } from '../../../domain/events.ts';
-import { useEventT } from './use-event-t.ts';
+import { useLocale } from '../../i18n/locale.tsx';
 
 export type VenueKind = (typeof VENUE_KINDS)[number];
 export interface VenueValues {
@@ -24,7 +24,7 @@ function VenueCard({
   position: number;
   onRemove: () => void;
 }) {
-  const { t } = useEventT();
+  const { t } = useLocale();
   const kind: VenueKind | undefined = Form.useWatch(['venues', name, 'kind'], form);
   return (
     <Card
@@ -93,7 +93,7 @@ function VenueCard({
 }
 
 export default function VenueFields({ form }: { form: FormInstance }) {
-  const { t } = useEventT();
+  const { t } = useLocale();
   return (
     <Form.List name="venues">
       {(fields, { add, remove }, { errors }) => (
