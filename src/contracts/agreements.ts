@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { AGREEMENT_STATUSES, SIGNER_STATUSES, SIGNING_ORDERS } from '../domain/events.ts';
+import {
+  AGREEMENT_STATUSES,
+  SEAL_STATUSES,
+  SIGNER_STATUSES,
+  SIGNING_ORDERS,
+  SIGNING_VIAS,
+} from '../domain/events.ts';
 import { AmountInput, IsoDate, PageQuery, RegionRef } from './common.ts';
 
 const SignerInput = z.object({
@@ -70,6 +76,13 @@ export const AgreementView = z.object({
           title: z.string().nullable(),
           status: z.enum(SIGNER_STATUSES),
           signedAt: z.string().nullable(),
+          signedVia: z.enum(SIGNING_VIAS).nullable(),
+          declinedReason: z.string().nullable(),
+          /** Where the signing link and codes go, partly hidden (l***@example.com); null: on site only. */
+          contact: z.string().nullable(),
+          linkSentAt: z.string().nullable(),
+          /** With sequential signing, whether every signer before this one has signed. */
+          isTurn: z.boolean(),
         }),
       ),
     }),
@@ -83,6 +96,20 @@ export const AgreementView = z.object({
       investmentYuan: z.number().int(),
     }),
   ),
+  /** The PDF: its latest revision (0 before it exists), and whether it was uploaded or generated. */
+  document: z.object({
+    revision: z.number().int(),
+    sha256: z.string().nullable(),
+    isUploaded: z.boolean(),
+  }),
+  seal: z.object({
+    status: z.enum(SEAL_STATUSES),
+    sealedAt: z.string().nullable(),
+    sha256: z.string().nullable(),
+    attempts: z.number().int(),
+    error: z.string().nullable(),
+  }),
+  signedAt: z.string().nullable(),
   version: z.number().int(),
 });
 export type AgreementView = z.infer<typeof AgreementView>;

@@ -21,10 +21,15 @@ import { fileRoutes } from './features/files/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { projectRoutes } from './features/projects/routes.ts';
 import { referenceRoutes } from './features/reference/routes.ts';
+import { screenRoutes } from './features/screen/routes.ts';
+import type { SigningContext } from './features/signing/context.ts';
+import { signingRoutes } from './features/signing/routes.ts';
 import { userRoutes } from './features/users/routes.ts';
+import { webhookRoutes } from './features/webhooks/routes.ts';
 import type { Actor } from './platform/access.ts';
 import { actorForToken, requestToken } from './platform/auth.ts';
 import { AppError, errorBody, handleError, requestLocale } from './platform/errors.ts';
+import type { LiveHub } from './platform/live.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,6 +44,12 @@ export interface AppOptions {
   webRoot?: string;
   /** Largest upload accepted, in bytes. */
   maxFileBytes?: number;
+  /** Signing announcements for the ceremony screens; without it screens update only when reopened. */
+  live?: LiveHub;
+  /** A deployer's approved GeoJSON map for the screen (LUODI_MAP_FILE); null: the bundled one. */
+  mapFile?: string | null;
+  /** Keys, notifier and TSA for cloud signing; without it the signing routes answer 503. */
+  signing?: SigningContext;
 }
 
 export type App = FastifyInstance;
@@ -119,8 +130,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(projectRoutes, { db });
       await api.register(eventRoutes, { db });
       await api.register(agreementRoutes, { db });
+      await api.register(signingRoutes, { db, signing: options.signing ?? null });
       await api.register(fileRoutes, { db });
       await api.register(auditRoutes, { db });
+      await api.register(screenRoutes, { db, live: options.live ?? null, mapFile: options.mapFile ?? null });
+      await api.register(webhookRoutes, { db });
     },
     { prefix: '/api' },
   );

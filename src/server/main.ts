@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from './config.ts';
 import { type Database, hasEmbeddedData, openDatabase } from './db/connect.ts';
 import type { DemoSummary } from './db/demo/index.ts';
@@ -25,13 +26,19 @@ export async function startServer(
     { hasDemoData, loadDemo },
     { seedReference },
     { reindexSearchIfNeeded },
-    { ensureSigningAuthority, resolveSigningPassphrase },
+    { resolveSigningPassphrase },
+    { createSigningContext, startSigningSweep },
+    { openLiveHub },
+    { createNotifier },
   ] = await Promise.all([
     import('./app.ts'),
     import('./db/demo/index.ts'),
     import('./db/seed-reference.ts'),
     import('./platform/search-reindex.ts'),
     import('./platform/signing-authority.ts'),
+    import('./features/signing/setup.ts'),
+    import('./platform/live.ts'),
+    import('./platform/notifier.ts'),
   ]).catch(async (error: unknown) => {
     await (await opening).close();
     throw error;
@@ -40,26 +47,51 @@ export async function startServer(
   try {
     await seedReference(database);
     await reindexSearchIfNeeded(database);
+    const live = await openLiveHub(database);
+    const notifier = createNotifier({
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      outboxFile: config.smtpUrl ? null : path.join(config.dataDir, 'outbox.jsonl'),
+    });
     // The CA is made (first start) or opened while the demo data loads: CPU work here, the database's there.
     const signing = resolveSigningPassphrase({
       passphrase: config.signingPassphrase,
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
-    }).then((passphrase) => ensureSigningAuthority(database, passphrase));
+    }).then((passphrase) =>
+      createSigningContext({
+        database,
+        passphrase,
+        notifier,
+        live,
+        publicUrl: config.publicUrl,
+        tsaUrl: config.tsaUrl,
+      }),
+    );
     signing.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
     let demo: DemoSummary | null = null;
     if (isFirstEmbeddedStart && config.loadDemo && !(await hasDemoData(database)))
       demo = await loadDemo(database);
-    await signing;
-    const app = await buildApp({ database, logger: options.logger ?? false });
+    const signingContext = await signing;
+    const app = await buildApp({
+      database,
+      logger: options.logger ?? false,
+      live,
+      mapFile: config.mapFile,
+      signing: signingContext,
+    });
     const address = await app.listen({ port: config.port, host: config.host });
+    const sweep = startSigningSweep(database.db, signingContext, 5_000);
     const url = address.replace(/\/\/(0\.0\.0\.0|127\.0\.0\.1|\[::1?\])/, '//localhost');
     return {
       url,
       database,
       demo,
       async stop() {
+        await sweep.stop();
         await app.close();
+        await live.close();
+        await notifier.close();
         await database.close();
       },
     };

@@ -7,3 +7,4 @@ export * from './schema/platform.ts';
 export * from './schema/projects.ts';
 export * from './schema/reference.ts';
 export * from './schema/signing.ts';
+export * from './schema/webhooks.ts';

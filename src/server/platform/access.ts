@@ -24,7 +24,8 @@ export type Permission =
   | 'event.read'
   | 'event.write'
   | 'user.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'webhook.manage';
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -37,6 +38,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'event.write',
     'user.manage',
     'audit.read',
+    'webhook.manage',
   ],
   leader: ['project.read', 'organization.read', 'event.read', 'audit.read'],
   officer: [

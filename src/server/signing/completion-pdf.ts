@@ -1,6 +1,13 @@
 import { PDFDocument } from 'pdf-lib';
 import type { ChainedAuditEntry } from './audit-chain.ts';
-import { createTextFlow, embedSubsetFonts, numberPages } from './pdf-text.ts';
+import {
+  createTextFlow,
+  embedSubsetFonts,
+  numberPages,
+  PAGE,
+  type PdfFonts,
+  type TextFlow,
+} from './pdf-text.ts';
 
 export type CompletionSignature = {
   signerName: string;
@@ -10,7 +17,19 @@ export type CompletionSignature = {
   location: string | undefined;
 };
 
+/** What a signer drew or typed in the app, shown beside their entry on the certificate. */
+export type HandSignature = {
+  signerName: string;
+  organization: string;
+  signedAt: Date;
+  via: 'remote' | 'onsite';
+  png: Uint8Array | null;
+  text: string | null;
+};
+
 export type CompletionInput = {
+  /** Drawn or typed signatures, in signing order. */
+  handSignatures?: HandSignature[];
   titleZh: string;
   titleEn: string;
   reference?: string;
@@ -31,6 +50,36 @@ const STATIC_TEXT =
   '签署完成证明书Certificate of Completion协议编号签署方单位事由地点时间已签署文件摘要封存审计记录哈希链上一条本条' +
   'Agreement Signer Organization Reason Location Signed at Document SHA-256 Sealed at Audit trail hash chain previous entry北京时间';
 
+const HAND_TEXT = '签署人签名手写输入远程现场 Signatures of the signers drawn typed remote on site';
+
+async function drawHandSignatures(doc: PDFDocument, flow: TextFlow, fonts: PdfFonts, hands: HandSignature[]) {
+  flow.space(6);
+  flow.write('签署人签名 Signatures of the signers', { size: 12, bold: true, gap: 4 });
+  const boxHeight = 54;
+  for (const hand of hands) {
+    flow.ensure(boxHeight + 30);
+    const via = hand.via === 'onsite' ? '现场 on site' : '远程 remote';
+    flow.write(`${hand.signerName}（${hand.organization}）· ${via} · ${beijingTime(hand.signedAt)}`, {
+      size: 9,
+    });
+    const page = flow.page();
+    const top = flow.y() - 4;
+    if (hand.png) {
+      const image = await doc.embedPng(hand.png);
+      const scale = Math.min(220 / image.width, boxHeight / image.height, 1);
+      page.drawImage(image, {
+        x: PAGE.margin + 14,
+        y: top - image.height * scale,
+        width: image.width * scale,
+        height: image.height * scale,
+      });
+    } else if (hand.text) {
+      page.drawText(hand.text, { x: PAGE.margin + 14, y: top - 30, size: 24, font: fonts.bold });
+    }
+    flow.space(boxHeight + 8);
+  }
+}
+
 /** Renders the certificate-of-completion page and the audit pages, appended to an agreement when it is sealed. */
 export async function renderCompletionPdf(input: CompletionInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -48,6 +97,13 @@ export async function renderCompletionPdf(input: CompletionInput): Promise<Uint8
       ...signerText,
       auditText,
       beijingTime(input.sealedAt),
+      HAND_TEXT,
+      ...(input.handSignatures ?? []).flatMap((hand) => [
+        hand.signerName,
+        hand.organization,
+        hand.text ?? '',
+        beijingTime(hand.signedAt),
+      ]),
     ].join(''),
   );
   const flow = createTextFlow(doc, fonts);
@@ -69,6 +125,7 @@ export async function renderCompletionPdf(input: CompletionInput): Promise<Uint8
       gap: 4,
     });
   });
+  if (input.handSignatures?.length) await drawHandSignatures(doc, flow, fonts, input.handSignatures);
   flow.space(10);
   flow.write('审计记录（哈希链） Audit trail (hash chain)', { size: 12, bold: true, gap: 4 });
   for (const entry of input.auditEntries) {

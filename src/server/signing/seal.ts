@@ -2,7 +2,7 @@ import { PDF, type TimestampAuthority } from '@libpdf/core';
 import type * as pkijs from 'pkijs';
 import type { ChainedAuditEntry } from './audit-chain.ts';
 import { AUDIT_ATTACHMENT, verifyChain } from './audit-chain.ts';
-import { renderCompletionPdf } from './completion-pdf.ts';
+import { type HandSignature, renderCompletionPdf } from './completion-pdf.ts';
 import { signPdf } from './pades.ts';
 import type { KeyAndCertificate } from './pki.ts';
 import { sha256Hex } from './timestamp.ts';
@@ -17,9 +17,13 @@ export type SealOptions = {
   ca: pkijs.Certificate;
   caDer: Uint8Array;
   auditEntries: ChainedAuditEntry[];
+  /** The signers' drawn or typed signatures, shown on the certificate of completion. */
+  handSignatures?: HandSignature[];
   /** When set the seal signature is timestamped; if the TSA fails, sealing throws. */
   timestampAuthority?: TimestampAuthority;
   sealedAt?: Date;
+  /** The seal's field name in PDF readers. */
+  sealerName?: string;
 };
 
 export type SealResult = { bytes: Uint8Array; sha256: string; signedDocumentSha256: string };
@@ -49,6 +53,7 @@ export async function sealAgreementPdf(signedBytes: Uint8Array, options: SealOpt
       location: signature.location,
     })),
     auditEntries: options.auditEntries,
+    handSignatures: options.handSignatures,
     sealedAt,
   });
   const pdf = await PDF.load(signedBytes);
@@ -70,7 +75,7 @@ export async function sealAgreementPdf(signedBytes: Uint8Array, options: SealOpt
     chain: [options.caDer],
     reason: '封存 / Sealed',
     location: 'Luodi',
-    signerName: '落地封存 Luodi seal',
+    signerName: options.sealerName ?? '落地封存 Luodi seal',
     signedAt: sealedAt,
     timestampAuthority: options.timestampAuthority,
   });

@@ -109,7 +109,7 @@ function readSignatureDict(fieldName: string, dict: PdfDict): RawSignature | und
 
 type SignatureFieldLike = { name: string; isSigned(): boolean; getSignatureDict(): PdfDict | null };
 // @libpdf/core exports SignatureField only as a type, so narrow by its `type` tag.
-function isSignatureField(field: { type: string }): field is SignatureFieldLike & { type: string } {
+export function isSignatureField(field: { type: string }): field is SignatureFieldLike & { type: string } {
   return field.type === 'signature';
 }
 

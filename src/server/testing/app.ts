@@ -1,8 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { type App, buildApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
 import type { Role } from '../db/schema.ts';
+import type { SigningContext } from '../features/signing/context.ts';
+import { createSigningContext } from '../features/signing/setup.ts';
 import { createUser } from '../features/users/service.ts';
+import { openLiveHub } from '../platform/live.ts';
+import { createNotifier, type OutboxEntry, readOutbox } from '../platform/notifier.ts';
 import { openTestDatabase } from './database.ts';
 
 export interface TestUser {
@@ -14,6 +21,9 @@ export interface TestUser {
 export interface TestContext {
   app: App;
   database: Database;
+  signing: SigningContext;
+  /** Messages the app sent (signing links, codes), oldest first, from the development outbox. */
+  outbox(): Promise<OutboxEntry[]>;
   /** Creates a user of the given role and region and signs them in. */
   user(
     role: Role,
@@ -35,12 +45,26 @@ let counter = 0;
 /** The whole app on a fresh database, driven through HTTP injection: what a client sees, minus the socket. */
 export async function startTestApp(): Promise<TestContext> {
   const database = await openTestDatabase();
-  const app = await buildApp({ database });
+  const folder = await mkdtemp(path.join(tmpdir(), 'luodi-test-'));
+  const outboxFile = path.join(folder, 'outbox.jsonl');
+  const live = await openLiveHub(database);
+  const signing = await createSigningContext({
+    database,
+    passphrase: 'luodi-test-signing-passphrase',
+    notifier: createNotifier({ smtpUrl: null, mailFrom: 'test@luodi.invalid', outboxFile, log: () => {} }),
+    live,
+    publicUrl: 'http://luodi.test',
+    tsaUrl: null,
+    log: () => {},
+  });
+  const app = await buildApp({ database, live, signing });
   await app.ready();
   const password = 'test-password-1';
   return {
     app,
     database,
+    signing,
+    outbox: () => readOutbox(outboxFile).catch(() => []),
     async user(role, regionCode, options = {}) {
       counter += 1;
       const username = `${role}-${regionCode}-${counter}`;
@@ -71,7 +95,10 @@ export async function startTestApp(): Promise<TestContext> {
     },
     async close() {
       await app.close();
+      await live.close();
+      await signing.notifier.close();
       await database.close();
+      await rm(folder, { recursive: true, force: true });
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   AGREEMENT_STATUSES,
   EVENT_KINDS,
   EVENT_ROLES,
+  SEAL_STATUSES,
   SIGNING_ORDERS,
   VENUE_KINDS,
 } from '../../../domain/events.ts';
@@ -88,6 +89,16 @@ export const agreements = pgTable(
     voidReason: text('void_reason'),
     version: integer('version').notNull().default(1),
     signedOn: date('signed_on', { mode: 'string' }),
+    /** Latest revision in agreement_documents (0: no PDF yet; generated from the template when sent). */
+    documentRevision: integer('document_revision').notNull().default(0),
+    /** When every signer has signed; the agreement counts as signed from here, even before the seal. */
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }),
+    sealStatus: text('seal_status', { enum: SEAL_STATUSES }).notNull().default('none'),
+    sealedAt: timestamp('sealed_at', { withTimezone: true, mode: 'date' }),
+    sealedSha256: text('sealed_sha256'),
+    sealAttempts: integer('seal_attempts').notNull().default(0),
+    sealError: text('seal_error'),
+    sealNextAttemptAt: timestamp('seal_next_attempt_at', { withTimezone: true, mode: 'date' }),
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),
@@ -97,6 +108,8 @@ export const agreements = pgTable(
   (t) => [
     index('agreements_event_idx').on(t.eventId),
     index('agreements_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    index('agreements_sealed_sha256_idx').on(t.sealedSha256),
+    index('agreements_seal_due_idx').on(t.sealStatus, t.sealNextAttemptAt),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 
-/** The deployment's certificate authority; its private key is stored only sealed with the passphrase. */
+/** The deployment's certificate authority ('deployment') and the platform's seal identity ('seal'); keys only sealed. */
 export const signingAuthorities = pgTable('signing_authorities', {
   id: text('id').primaryKey(),
   certificatePem: text('certificate_pem').notNull(),

@@ -131,6 +131,27 @@ describe('agreements', () => {
     expect(again.json().error.code).toBe('agreement.not_voidable');
   });
 
+  it('keeps a signer’s contact on file when an edit leaves it out, and replaces it when given', async () => {
+    const created = (await t.call(officer, 'POST', '/api/agreements', draft())).json();
+    const withoutContacts = draft().parties.map((party) => ({
+      organizationId: party.organizationId,
+      signers: party.signers.map(({ name, title }) => ({ name, title })),
+    }));
+    const edited = await t.call(officer, 'PATCH', `/api/agreements/${created.id}`, {
+      parties: withoutContacts,
+      version: created.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().parties[1].signers[0].contact).toBe('z***@example.com');
+    const cleared = await t.call(officer, 'PATCH', `/api/agreements/${created.id}`, {
+      parties: withoutContacts.map((party, index) =>
+        index === 1 ? { ...party, signers: [{ name: '张三', email: null }] } : party,
+      ),
+      version: edited.json().version,
+    });
+    expect(cleared.json().parties[1].signers[0].contact).toBeNull();
+  });
+
   it('shows an enterprise its own agreements only and keeps other cities out', async () => {
     const mine = (await t.call(officer, 'POST', '/api/agreements', draft())).json();
     const other = (

@@ -4,7 +4,6 @@ import {
   AgreementView,
   CreateAgreementBody,
   ListAgreementsQuery,
-  SendAgreementBody,
   UpdateAgreementBody,
   VoidAgreementBody,
 } from '../../../contracts/agreements.ts';
@@ -13,14 +12,7 @@ import type { Db } from '../../db/connect.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { notFound } from '../../platform/errors.ts';
 import { signingCertificatePem } from '../../platform/signing-authority.ts';
-import {
-  createAgreement,
-  getAgreement,
-  listAgreements,
-  sendAgreement,
-  updateAgreement,
-  voidAgreement,
-} from './service.ts';
+import { createAgreement, getAgreement, listAgreements, updateAgreement, voidAgreement } from './service.ts';
 
 const tags = ['agreements'];
 
@@ -72,22 +64,6 @@ export const agreementRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
     async (request) =>
       db.transaction((tx) => updateAgreement(tx, requireActor(request), request.params.id, request.body)),
-  );
-  app.post(
-    '/agreements/:id/send',
-    {
-      schema: {
-        tags,
-        summary: 'Send a draft out for signing; its content is frozen',
-        params: IdParams,
-        body: SendAgreementBody,
-        response: { 200: AgreementView },
-      },
-    },
-    async (request) =>
-      db.transaction((tx) =>
-        sendAgreement(tx, requireActor(request), request.params.id, request.body.version),
-      ),
   );
   app.post(
     '/agreements/:id/void',

@@ -20,9 +20,11 @@ import { type Actor, agreementScope, assertCan, isInScope, projectScope } from '
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { afterCursor, decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
 import { getEvent } from '../events/service.ts';
 import { assertRegionFilter, staleVersion } from '../organizations/service.ts';
 import { chinaToday } from '../projects/today.ts';
+import { appendTrail } from '../signing/audit-trail.ts';
 import { agreementViews } from './queries.ts';
 
 export const AGREEMENT = { zh: '协议', en: 'Agreement' };
@@ -154,6 +156,13 @@ async function checkAgreementInput(db: DbOrTx, actor: Actor, input: Partial<Crea
 }
 
 async function replaceParties(db: DbOrTx, agreementId: string, parties: CreateAgreementBody['parties']) {
+  // The API shows contacts only partly hidden, so an edit that leaves e-mail or mobile out keeps what was on file.
+  const before = await db
+    .select()
+    .from(agreementSigners)
+    .where(eq(agreementSigners.agreementId, agreementId));
+  const onFile = (organizationId: string, name: string) =>
+    before.find((old) => old.organizationId === organizationId && old.name === name);
   await db.delete(agreementSigners).where(eq(agreementSigners.agreementId, agreementId));
   await db.delete(agreementParties).where(eq(agreementParties.agreementId, agreementId));
   await db
@@ -167,8 +176,8 @@ async function replaceParties(db: DbOrTx, agreementId: string, parties: CreateAg
       position: position++,
       name: s.name,
       title: s.title ?? null,
-      email: s.email ?? null,
-      mobile: s.mobile ?? null,
+      email: s.email !== undefined ? s.email : (onFile(party.organizationId, s.name)?.email ?? null),
+      mobile: s.mobile !== undefined ? s.mobile : (onFile(party.organizationId, s.name)?.mobile ?? null),
     })),
   );
   await db.insert(agreementSigners).values(signers);
@@ -335,6 +344,12 @@ export async function voidAgreement(
     })
     .where(eq(agreements.id, id));
   const after = await getAgreement(db, actor, id);
+  await appendTrail(db, id, { actor: `user:${actor.username}`, action: 'voided', details: { reason } });
+  await enqueueWebhookEvent(db, {
+    regionCode: row.regionCode,
+    type: 'agreement.voided',
+    payload: { agreementId: id, reason },
+  });
   await recordAudit(db, actor, {
     entity: 'agreement',
     entityId: id,

@@ -17,26 +17,39 @@ type EventRow = typeof events.$inferSelect;
 type RegionRow = typeof regions.$inferSelect;
 
 /** A `with` clause naming `tree`: the event and every part of it, however deep. */
-function eventTree(eventId: string): SQL {
+export function eventTree(eventId: string): SQL {
   return sql`with recursive tree as (
       select id from events where id = ${eventId}
       union all select e.id from events e join tree on e.parent_id = tree.id)`;
 }
 
+/** Which agreements (alias `a`) a total covers: all but voided ones (the event page), or only signed ones. */
+export type AgreementScope = 'recorded' | 'signed';
+export const AGREEMENT_SCOPE: Record<AgreementScope, SQL> = {
+  recorded: sql`a.status <> 'voided'`,
+  // Signed once signed_on is set, unless later voided, declined or expired (docs/metrics.md).
+  signed: sql`a.signed_on is not null and a.status not in ('voided', 'declined', 'expired')`,
+};
+
 /**
  * What was signed at an event and every part of it: agreements, and the distinct projects they cover with
  * their planned investment counted once per project, however many agreements or parts name it.
  */
-export async function eventTotals(db: DbOrTx, eventId: string): Promise<EventView['totals']> {
+export async function eventTotals(
+  db: DbOrTx,
+  eventId: string,
+  scope: AgreementScope = 'recorded',
+): Promise<EventView['totals']> {
   const tree = eventTree(eventId);
+  const covered = AGREEMENT_SCOPE[scope];
   const byType = await db.execute<{ type_code: string; count: number }>(sql`${tree}
     select a.type_code, count(*)::int as count from agreements a
-    where a.event_id in (select id from tree) and a.status <> 'voided'
+    where a.event_id in (select id from tree) and ${covered}
     group by a.type_code order by a.type_code`);
   const [projectTotals] = await db.execute<{ projects: number; yuan: string }>(sql`${tree}
     select count(*)::int as projects, coalesce(sum(p.investment_yuan), 0)::text as yuan from projects p
     where p.id in (select ap.project_id from agreement_projects ap join agreements a on a.id = ap.agreement_id
-                   where a.event_id in (select id from tree) and a.status <> 'voided')`);
+                   where a.event_id in (select id from tree) and ${covered})`);
   const investmentYuan = Number(projectTotals?.yuan ?? 0);
   return {
     agreements: byType.reduce((sum, row) => sum + row.count, 0),

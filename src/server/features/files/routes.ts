@@ -8,6 +8,7 @@ import { files } from '../../db/schema.ts';
 import { regionScope } from '../../platform/access.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { readUpload } from '../../platform/uploads.ts';
 
 const FileView = z.object({
   id: z.uuid(),
@@ -36,35 +37,23 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const part = await request.file();
-      if (part?.fieldname !== 'file')
-        throw new AppError(
-          'validation',
-          400,
-          '没有收到文件（字段名应为 file）',
-          'No file received (the field must be named "file")',
-          [{ code: 'file.missing', field: 'file', zh: '没有文件', en: 'No file' }],
-        );
-      if (!ALLOWED_TYPES.has(part.mimetype)) {
-        throw new AppError(
-          'validation',
-          400,
-          `不支持的文件类型：${part.mimetype}（可上传 PDF、JPG、PNG、XLSX、DOCX）`,
-          `Unsupported file type: ${part.mimetype} (PDF, JPG, PNG, XLSX, DOCX accepted)`,
-          [{ code: 'file.type', field: 'file', zh: '不支持的文件类型', en: 'Unsupported file type' }],
-        );
-      }
-      const content = await part.toBuffer();
-      if (content.length === 0)
-        throw new AppError('validation', 400, '文件是空的', 'The file is empty', [
-          { code: 'file.empty', field: 'file', zh: '文件是空的', en: 'The file is empty' },
-        ]);
+      const upload = await readUpload(request, (part) => {
+        if (!ALLOWED_TYPES.has(part.mimetype))
+          throw new AppError(
+            'validation',
+            400,
+            `不支持的文件类型：${part.mimetype}（可上传 PDF、JPG、PNG、XLSX、DOCX）`,
+            `Unsupported file type: ${part.mimetype} (PDF, JPG, PNG, XLSX, DOCX accepted)`,
+            [{ code: 'file.type', field: 'file', zh: '不支持的文件类型', en: 'Unsupported file type' }],
+          );
+      });
+      const { content } = upload;
       const sha256 = createHash('sha256').update(content).digest('hex');
       const [row] = await db
         .insert(files)
         .values({
-          name: part.filename.slice(0, 255) || 'file',
-          mimeType: part.mimetype,
+          name: upload.filename.slice(0, 255) || 'file',
+          mimeType: upload.mimetype,
           size: content.length,
           sha256,
           content,
