@@ -36,6 +36,8 @@ for (const locale of LOCALES) {
     await page.goto('/organizations');
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
     await shoot(page, `organizations-${locale.suffix}`);
+    // An investor of the demo data (other journeys add organizations without projects first in the list).
+    await page.goto(`/organizations?q=${encodeURIComponent('百宏聚纤')}`);
     await page.locator('.ant-table-row a').first().click();
     await page.waitForURL(/organizations\/[0-9a-f-]{36}/);
     await expect(page.getByTestId('org-detail-name')).toBeVisible();
@@ -53,5 +55,15 @@ for (const locale of LOCALES) {
       locale.code === 'zh-CN' ? '3.24亿元' : 'RMB 324 million',
     );
     await shoot(page, `event-detail-${locale.suffix}`);
+    await page.goto('/agreements');
+    await expect(page.locator('.ant-table-row').first()).toBeVisible();
+    await shoot(page, `agreements-${locale.suffix}`);
+    await page.getByTestId('agreement-row-link').first().click();
+    await page.waitForURL(/agreements\/[0-9a-f-]{36}/);
+    await expect(page.getByTestId('agreement-title')).toBeVisible();
+    await shoot(page, `agreement-detail-${locale.suffix}`);
+    await page.goto('/verify');
+    await expect(page.locator('.ant-upload-drag')).toBeVisible();
+    await shoot(page, `verify-${locale.suffix}`);
   });
 }

@@ -1,8 +1,10 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   GlobalOutlined,
   LogoutOutlined,
   ProjectOutlined,
@@ -33,6 +35,14 @@ const NAV: { key: string; path: string; label: MessageKey; icon: React.ReactNode
     page: 'organizations',
   },
   { key: '/events', path: '/events', label: 'nav.events', icon: <CalendarOutlined />, page: 'events' },
+  {
+    key: '/agreements',
+    path: '/agreements',
+    label: 'nav.agreements',
+    icon: <FileProtectOutlined />,
+    page: 'events',
+  },
+  { key: '/webhooks', path: '/webhooks', label: 'nav.webhooks', icon: <ApiOutlined />, page: 'webhooks' },
 ];
 
 function selectedKey(pathname: string): string {
@@ -40,6 +50,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/projects')) return '/projects';
   if (pathname.startsWith('/organizations')) return '/organizations';
   if (pathname.startsWith('/events')) return '/events';
+  if (pathname.startsWith('/agreements')) return '/agreements';
+  if (pathname.startsWith('/webhooks')) return '/webhooks';
   return '/';
 }
 

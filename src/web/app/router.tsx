@@ -7,6 +7,9 @@ import { canOpen, type Page, useSession } from './session.tsx';
 
 // Each page is its own chunk: the sign-in page does not download the kanban.
 const SignInPage = lazy(() => import('../features/auth/sign-in-page.tsx'));
+const ScreenPage = lazy(() => import('../features/screen/screen-page.tsx'));
+const SignPage = lazy(() => import('../features/signing/sign-page.tsx'));
+const VerifyPage = lazy(() => import('../features/verify/verify-page.tsx'));
 const WorkbenchPage = lazy(() => import('../features/workbench/workbench-page.tsx'));
 const ProjectListPage = lazy(() => import('../features/projects/list-page.tsx'));
 const ProjectKanbanPage = lazy(() => import('../features/projects/kanban-page.tsx'));
@@ -19,6 +22,11 @@ const OrganizationMergePage = lazy(() => import('../features/organizations/merge
 const EventListPage = lazy(() => import('../features/events/list-page.tsx'));
 const EventDetailPage = lazy(() => import('../features/events/detail-page.tsx'));
 const EventFormPage = lazy(() => import('../features/events/form-page.tsx'));
+const AgreementListPage = lazy(() => import('../features/agreements/list-page.tsx'));
+const AgreementDetailPage = lazy(() => import('../features/agreements/detail-page.tsx'));
+const AgreementFormPage = lazy(() => import('../features/agreements/form-page.tsx'));
+const OnsitePage = lazy(() => import('../features/agreements/onsite-page.tsx'));
+const WebhooksPage = lazy(() => import('../features/webhooks/webhooks-page.tsx'));
 
 const loading = (
   <div style={{ display: 'grid', placeItems: 'center', minHeight: '40vh' }}>
@@ -45,6 +53,18 @@ export function AppRouter() {
       <Suspense fallback={loading}>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/screen/:eventId" element={<ScreenPage />} />
+          <Route path="/sign/:token" element={<SignPage />} />
+          <Route path="/verify" element={<VerifyPage />} />
+          {/* The host's tablet at the venue: full screen, outside the office layout. */}
+          <Route
+            path="/events/:id/onsite"
+            element={
+              <Guard page="eventWrite">
+                <OnsitePage />
+              </Guard>
+            }
+          />
           <Route element={<AppLayout />}>
             <Route
               index
@@ -163,6 +183,46 @@ export function AppRouter() {
               element={
                 <Guard page="eventWrite">
                   <EventFormPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="agreements"
+              element={
+                <Guard page="events">
+                  <AgreementListPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="agreements/new"
+              element={
+                <Guard page="eventWrite">
+                  <AgreementFormPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="agreements/:id"
+              element={
+                <Guard page="events">
+                  <AgreementDetailPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="agreements/:id/edit"
+              element={
+                <Guard page="eventWrite">
+                  <AgreementFormPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="webhooks"
+              element={
+                <Guard page="webhooks">
+                  <WebhooksPage />
                 </Guard>
               }
             />

@@ -57,6 +57,7 @@ export const PAGE_ROLES = {
   organizationMerge: ['admin', 'officer'],
   events: ['admin', 'leader', 'officer', 'organizer', 'enterprise'],
   eventWrite: ['admin', 'officer', 'organizer'],
+  webhooks: ['admin'],
 } as const satisfies Record<string, readonly Me['role'][]>;
 
 export type Page = keyof typeof PAGE_ROLES;

@@ -1,7 +1,11 @@
 // Every string the web app shows, in both languages. Features add their own tables below.
+import { AGREEMENT_MESSAGES } from '../features/agreements/messages.ts';
 import { EVENT_MESSAGES } from '../features/events/messages.ts';
 import { ORGANIZATION_MESSAGES } from '../features/organizations/messages.ts';
 import { PROJECT_MESSAGES } from '../features/projects/messages.ts';
+import { SCREEN_MESSAGES } from '../features/screen/messages.ts';
+import { SIGNING_MESSAGES } from '../features/signing/messages.ts';
+import { WEBHOOK_MESSAGES } from '../features/webhooks/messages.ts';
 
 export interface Message {
   zh: string;
@@ -69,5 +73,14 @@ const COMMON = {
   'error.goHome': { zh: '回到工作台', en: 'Back to the workbench' },
 } satisfies Record<string, Message>;
 
-export const MESSAGES = { ...COMMON, ...PROJECT_MESSAGES, ...ORGANIZATION_MESSAGES, ...EVENT_MESSAGES };
+export const MESSAGES = {
+  ...COMMON,
+  ...PROJECT_MESSAGES,
+  ...ORGANIZATION_MESSAGES,
+  ...EVENT_MESSAGES,
+  ...SIGNING_MESSAGES,
+  ...AGREEMENT_MESSAGES,
+  ...WEBHOOK_MESSAGES,
+  ...SCREEN_MESSAGES,
+};
 export type MessageKey = keyof typeof MESSAGES;

@@ -3,7 +3,10 @@ import {
   CalendarOutlined,
   EditOutlined,
   EnvironmentOutlined,
+  FundProjectionScreenOutlined,
   GlobalOutlined,
+  PlusOutlined,
+  TabletOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Flex, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
@@ -107,7 +110,7 @@ function ParentLink({ parentId }: { parentId: string }) {
 
 export default function EventDetailPage() {
   const { id = '' } = useParams();
-  const { t, pick } = useLocale();
+  const { t, pick, locale } = useLocale();
   const { user } = useSession();
   const query = useQuery({ queryKey: eventKey(id), queryFn: ({ signal }) => fetchEvent(id, signal) });
   const canWrite = canWriteEvents(user);
@@ -137,14 +140,37 @@ export default function EventDetailPage() {
               </Tag>
             )}
             {event.parentId && <ParentLink parentId={event.parentId} />}
+            {/* The public ceremony screen opens in its own window, for the venue's wall. */}
+            <a
+              href={`/screen/${event.id}${locale === 'en-US' ? '?lang=en' : ''}`}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="event-screen"
+            >
+              <Button size="small" icon={<FundProjectionScreenOutlined />}>
+                {t('screen.open')}
+              </Button>
+            </a>
           </Flex>
         </div>
         {canWrite && (
-          <Link to={`/events/${event.id}/edit`}>
-            <Button type="primary" icon={<EditOutlined />} data-testid="event-edit">
-              {t('event.edit')}
-            </Button>
-          </Link>
+          <Space wrap>
+            <Link to={`/agreements/new?eventId=${event.id}`}>
+              <Button icon={<PlusOutlined />} data-testid="event-new-agreement">
+                {t('agreement.new')}
+              </Button>
+            </Link>
+            <Link to={`/events/${event.id}/onsite`}>
+              <Button icon={<TabletOutlined />} data-testid="event-onsite">
+                {t('agreement.onsite.open')}
+              </Button>
+            </Link>
+            <Link to={`/events/${event.id}/edit`}>
+              <Button type="primary" icon={<EditOutlined />} data-testid="event-edit">
+                {t('event.edit')}
+              </Button>
+            </Link>
+          </Space>
         )}
       </Flex>
       <Row gutter={[16, 16]}>

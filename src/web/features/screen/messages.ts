@@ -1,0 +1,30 @@
+import type { Message } from '../../i18n/messages.ts';
+
+export const SCREEN_MESSAGES = {
+  'screen.open': { zh: '打开大屏', en: 'Open live screen' },
+  'screen.agreements': { zh: '签约协议', en: 'Agreements signed' },
+  'screen.projects': { zh: '签约项目', en: 'Projects' },
+  'screen.investment': { zh: '投资总额', en: 'Investment' },
+  'screen.pending': { zh: '待签协议', en: 'Awaiting signature' },
+  'screen.unit.agreements': { zh: '份', en: '' },
+  'screen.unit.projects': { zh: '个', en: '' },
+  'screen.feed': { zh: '最新签约', en: 'Latest signings' },
+  'screen.feed.empty': { zh: '等待签约…', en: 'Waiting for the first signing…' },
+  'screen.feed.new': { zh: '新签约', en: 'Just signed' },
+  'screen.byIndustry': { zh: '产业分布（亿元）', en: 'By industry (RMB 100 million)' },
+  'screen.byCity': { zh: '落地城市', en: 'By city' },
+  'screen.map': { zh: '项目落地省份', en: 'Where the projects land' },
+  'screen.map.unit': { zh: '亿元', en: 'RMB 100 million' },
+  'screen.noData': { zh: '暂无数据', en: 'No data yet' },
+  'screen.status.live': { zh: '实时', en: 'Live' },
+  'screen.status.connecting': { zh: '连接中', en: 'Connecting' },
+  'screen.status.reconnecting': { zh: '重新连接中', en: 'Reconnecting' },
+  'screen.latency': { zh: '延迟 {ms} 毫秒', en: '{ms} ms behind' },
+  'screen.parts': { zh: '含 {count} 个分会场/专场', en: 'including {count} sessions' },
+  'screen.note': {
+    zh: '仅统计已签约协议；每个项目的计划投资只计一次',
+    en: 'Signed agreements only; each project’s planned investment counted once',
+  },
+  'screen.notFound': { zh: '活动不存在', en: 'No such event' },
+  'screen.error': { zh: '大屏加载失败，正在重试…', en: 'Could not load the screen; retrying…' },
+} satisfies Record<string, Message>;
