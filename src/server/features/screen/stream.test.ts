@@ -20,8 +20,8 @@ class FakeResponse extends EventEmitter {
     this.status = status;
     this.headers = headers;
   }
-  write(text: string) {
-    this.written.push(text);
+  write(chunk: string | Buffer) {
+    this.written.push(String(chunk));
     return true;
   }
   end() {

@@ -116,12 +116,14 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
   }
 
   function broadcast(channel: Channel, text: string): void {
+    // Encoded once: writing the string would encode it again for every one of thousands of viewers.
+    const bytes = Buffer.from(text);
     for (const viewer of channel.viewers) {
       if (viewer.writableLength > MAX_BUFFERED_BYTES) {
         viewer.destroy();
         continue;
       }
-      viewer.write(text);
+      viewer.write(bytes);
     }
   }
 

@@ -134,15 +134,43 @@ const sealQueues = new WeakMap<SigningContext, Promise<unknown>>();
 // A seal keeps the event loop busy for tens of milliseconds; the pause between seals lets requests through.
 const SEAL_QUEUE_GAP_MS = 100;
 
-/** Seals right after the last signature, without making the signer wait for it. */
+/** When this process last took a signature: seals wait for a pause in the signing. */
+const lastSignatureAt = new WeakMap<SigningContext, number>();
+// A seal waits until no signature came for this long (signers and live screens first), but never longer
+// than SEAL_MAX_WAIT_MS; the sweep is the safety net after SWEEP_GRACE_MS (sign.ts).
+const SEAL_QUIET_MS = 1500;
+const SEAL_MAX_WAIT_MS = 5 * 60_000;
+
+async function quietMoment(context: SigningContext): Promise<void> {
+  const deadline = Date.now() + SEAL_MAX_WAIT_MS;
+  for (;;) {
+    const quietFor = Date.now() - (lastSignatureAt.get(context) ?? 0);
+    if (quietFor >= SEAL_QUIET_MS || Date.now() >= deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, SEAL_QUIET_MS - quietFor + SEAL_QUEUE_GAP_MS));
+  }
+}
+
+/** Seals right after the last signature (or after the rush), without making the signer wait for it. */
 export function scheduleSeal(db: Db, context: SigningContext, agreementId: string): void {
+  noteSignature(context);
   const queued = (sealQueues.get(context) ?? Promise.resolve())
     .then(() => new Promise((resolve) => setTimeout(resolve, SEAL_QUEUE_GAP_MS)))
+    .then(() => quietMoment(context))
     .then(() => sealAgreement(db, context, agreementId, { isFirstAttempt: true }))
     .catch((error: unknown) =>
       context.log(`seal of ${agreementId} could not run: ${(error as Error).message}`),
     );
   sealQueues.set(context, queued);
+}
+
+/** Resolves when every seal queued so far in this process has been tried. */
+export async function sealQueueIdle(context: SigningContext): Promise<void> {
+  await sealQueues.get(context);
+}
+
+/** Tells the seal queue a signature was just taken, so seals wait for a pause. */
+export function noteSignature(context: SigningContext): void {
+  lastSignatureAt.set(context, Date.now());
 }
 
 /** Retries every seal that is due. Run by the sweep on every instance; claims keep them from colliding. */

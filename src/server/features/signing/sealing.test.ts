@@ -3,7 +3,7 @@ import { issuePartyCertificate } from '../../signing/pki.ts';
 import { startTestTsa, type TestTsa } from '../../signing/test-tsa.ts';
 import { createTimestampAuthority } from '../../signing/timestamp.ts';
 import { startTestApp, type TestContext, type TestUser } from '../../testing/app.ts';
-import { sealAgreement } from './seal.ts';
+import { sealAgreement, sealQueueIdle } from './seal.ts';
 import { runSigningSweep } from './setup.ts';
 import { drawn, organizationsFor, sendAgreementFor } from './test-support.ts';
 
@@ -123,6 +123,7 @@ describe('sealing with a timestamp authority', () => {
       commonName: 'Test TSA',
       organization: 'Test',
     });
+    await sealQueueIdle(t.signing); // the seals of the tests before are done with the TSA-less set-up
     const down = await startTestTsa(tsaIdentity, 'http-error');
     const up = await startTestTsa(tsaIdentity, 'grant');
     servers.push(down, up);

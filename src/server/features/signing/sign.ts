@@ -10,7 +10,7 @@ import { appendTrail } from './audit-trail.ts';
 import type { SigningContext } from './context.ts';
 import { readDocument, storeDocument } from './documents.ts';
 import { deliverLinks, type Invitation, issueLinksForTurn, isTurnOf, signersOf } from './links.ts';
-import { scheduleSeal } from './seal.ts';
+import { noteSignature, scheduleSeal } from './seal.ts';
 import { checkSignature } from './signature-input.ts';
 
 type AgreementRow = typeof agreements.$inferSelect;
@@ -74,7 +74,7 @@ export type SignatureRequest = {
 
 const CODE_VALID_FOR_SIGNING_MINUTES = 30;
 /** How long the sweep leaves a new seal to the queue of the process that took the last signature. */
-const SWEEP_GRACE_MS = 60_000;
+const SWEEP_GRACE_MS = 10 * 60_000;
 /** Another signature landed while this one was being made: sign again on the new revision, a few times. */
 const MAX_REBASES = 8;
 
@@ -270,6 +270,7 @@ export async function applySignature(
       })
       .catch((error: unknown) => context.log(`live update not sent: ${(error as Error).message}`));
     if (outcome.isAllSigned) scheduleSeal(db, context, agreement.id);
+    else noteSignature(context);
     return {
       signerStatus: 'signed',
       agreementStatus: agreement.status,
