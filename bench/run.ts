@@ -4,12 +4,14 @@ import { benchEmbeddedStall } from './embedded-stall.ts';
 import { runFirstLoad } from './first-load.ts';
 import { benchProjects } from './projects.ts';
 import { benchSearchPlans } from './search-plans.ts';
+import { benchSignatureAppend } from './signature-append.ts';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   projects: () => benchProjects(),
   plans: () => benchSearchPlans(),
   stall: () => benchEmbeddedStall(),
   'first-load': () => runFirstLoad(),
+  'signature-append': () => benchSignatureAppend(),
 };
 
 const names = process.argv.slice(2).filter((arg) => arg !== '--');
