@@ -1,5 +1,6 @@
-// `npm run bench -- [projects] [plans] [stall] [first-load]`: runs the named benches, or all of them, in that order.
+// `npm run bench -- [projects] [plans] [stall] [first-load] [signature-append] [ceremony]`: runs the named benches, or all of them, in that order.
 
+import { benchCeremony } from './ceremony.ts';
 import { benchEmbeddedStall } from './embedded-stall.ts';
 import { runFirstLoad } from './first-load.ts';
 import { benchProjects } from './projects.ts';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   stall: () => benchEmbeddedStall(),
   'first-load': () => runFirstLoad(),
   'signature-append': () => benchSignatureAppend(),
+  ceremony: () => benchCeremony(),
 };
 
 const names = process.argv.slice(2).filter((arg) => arg !== '--');

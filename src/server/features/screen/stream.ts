@@ -38,7 +38,7 @@ interface Channel {
   isRunning: boolean;
   isQueued: boolean;
   queuedCause: LiveMessage | null;
-  /** When the last live frame went out: frames are spaced at least MIN_FRAME_GAP_MS apart. */
+  /** When the computation of the last live frame started: frames start at least MIN_FRAME_GAP_MS apart. */
   lastFrameAt: number;
 }
 
@@ -151,6 +151,7 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
           channel.queuedCause = null;
         }
         channel.isQueued = false;
+        const startedAt = Date.now();
         try {
           const previous = channel.latest?.snapshot;
           const snapshot = await options.compute(channel.eventId);
@@ -159,7 +160,8 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
           const text = previous ? nextFrame(previous, snapshot, json, next) : frame(json, next);
           if (text) {
             broadcast(channel, text);
-            channel.lastFrameAt = Date.now();
+            // Counted from the start: a slow computation does not add the whole gap on top.
+            channel.lastFrameAt = startedAt;
           }
         } catch (error) {
           console.error(`screen: snapshot of event ${channel.eventId} failed`, error);
