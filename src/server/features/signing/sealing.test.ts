@@ -149,12 +149,14 @@ describe('sealing with a timestamp authority', () => {
 
     // Not due yet: the sweep leaves it alone until its next attempt.
     expect((await runSigningSweep(t.database.db, t.signing)).seals.sealed).toBe(0);
-    await t.database.sql`update agreements set seal_next_attempt_at = now() where id = ${id}`;
+    await t.database
+      .sql`update agreements set seal_next_attempt_at = now() - interval '1 second' where id = ${id}`;
     expect(await sealAgreement(t.database.db, t.signing, id)).toBe('failed');
     expect((await agreementOf(id)).seal).toMatchObject({ status: 'pending', attempts: 2 });
 
     t.signing.timestampAuthority = createTimestampAuthority(up.url);
-    await t.database.sql`update agreements set seal_next_attempt_at = now() where id = ${id}`;
+    await t.database
+      .sql`update agreements set seal_next_attempt_at = now() - interval '1 second' where id = ${id}`;
     const swept = await runSigningSweep(t.database.db, t.signing);
     expect(swept.seals.sealed).toBe(1);
     agreement = await agreementOf(id);

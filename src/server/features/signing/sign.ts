@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SignatureInput, SignResult } from '../../../contracts/signing.ts';
 import type { SigningVia } from '../../../domain/events.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
-import { agreementSigners, agreements, organizations } from '../../db/schema.ts';
+import { agreementDocuments, agreementSigners, agreements, organizations } from '../../db/schema.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
 import { chinaToday } from '../projects/today.ts';
@@ -118,15 +118,23 @@ async function signerState(db: DbOrTx, agreementId: string, signerId: string) {
   return { agreement, all, signer };
 }
 
-function repeated(agreement: AgreementRow, signer: SignerRow): SignResult {
+/** The answer to a repeated request: the first signature, read afresh (the revision that holds it, the status now). */
+async function repeated(db: Db, signer: SignerRow): Promise<SignResult> {
+  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, signer.agreementId));
+  const [document] = await db
+    .select({ revision: agreementDocuments.revision })
+    .from(agreementDocuments)
+    .where(
+      and(eq(agreementDocuments.agreementId, signer.agreementId), eq(agreementDocuments.signerId, signer.id)),
+    );
   return {
     signerStatus: 'signed',
-    agreementStatus: agreement.status,
+    agreementStatus: agreement?.status ?? 'signing',
     isNew: false,
     signedAt: (signer.signedAt ?? new Date()).toISOString(),
     recordedAt: (signer.signedAt ?? new Date()).toISOString(),
-    documentRevision: agreement.documentRevision,
-    isAllSigned: agreement.signedAt !== null,
+    documentRevision: document?.revision ?? agreement?.documentRevision ?? 0,
+    isAllSigned: agreement?.signedAt !== null && agreement?.signedAt !== undefined,
   };
 }
 
@@ -155,7 +163,7 @@ export async function applySignature(
 
   for (let attempt = 1; ; attempt += 1) {
     const before = await signerState(db, target.signer.agreementId, request.signerId);
-    if (before.signer.status === 'signed') return repeated(before.agreement, before.signer);
+    if (before.signer.status === 'signed') return repeated(db, before.signer);
     assertMaySign(before.agreement, before.all, before.signer, request);
     const document = await readDocument(db, before.agreement.id);
     if (!document) throw new Error(`agreement ${before.agreement.id} is out for signing without a document`);
@@ -248,7 +256,7 @@ export async function applySignature(
       return { kind: 'signed' as const, agreement, revision, isAllSigned, invitations };
     });
 
-    if (outcome.kind === 'repeat') return repeated(outcome.agreement, outcome.signer);
+    if (outcome.kind === 'repeat') return repeated(db, outcome.signer);
     if (outcome.kind === 'stale') {
       if (attempt >= MAX_REBASES)
         throw conflict(
