@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { AgreementView } from '../../../contracts/agreements.ts';
+import { formatYi } from '../../../domain/amount.ts';
 import type { DocumentKind } from '../../../domain/events.ts';
 import type { DbOrTx } from '../../db/connect.ts';
 import { agreementDocuments, codeLists } from '../../db/schema.ts';
@@ -60,7 +61,7 @@ export async function renderFromTemplate(db: DbOrTx, view: AgreementView): Promi
     })),
     projects: view.projects.map((project) => ({
       nameZh: project.nameEn ? `${project.nameZh} ${project.nameEn}` : project.nameZh,
-      amountText: `${(project.investmentYuan / 1e8).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}亿元`,
+      amountText: formatYi(project.investmentYuan, 'zh-CN'),
     })),
     amountText,
   });

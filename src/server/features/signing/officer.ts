@@ -7,11 +7,12 @@ import { type Actor, assertCan } from '../../platform/access.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
 import { getAgreement, sendAgreement } from '../agreements/service.ts';
+import { assertOpenForSigning, lockAgreement } from './agreement-state.ts';
 import { appendTrail, readTrail } from './audit-trail.ts';
 import type { SigningContext } from './context.ts';
 import { checkUploadedPdf, readDocument, renderFromTemplate, storeDocument } from './documents.ts';
 import { deliverLinks, issueLink, issueLinksForTurn, signingUrl } from './links.ts';
-import { applySignature, assertOpenForSigning, lockAgreement } from './sign.ts';
+import { applySignature } from './sign.ts';
 
 const actorLabel = (actor: Actor) => `user:${actor.username}`;
 

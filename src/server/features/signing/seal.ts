@@ -4,10 +4,10 @@ import { agreementSigners, agreements, organizations } from '../../db/schema.ts'
 import { SEALER_NAME } from '../../platform/signing-keys.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
 import { chinaToday } from '../projects/today.ts';
+import { expireLocked, isOverdue, lockAgreement } from './agreement-state.ts';
 import { appendTrail, readTrail } from './audit-trail.ts';
 import type { SigningContext } from './context.ts';
 import { readDocument, storeDocument } from './documents.ts';
-import { expireLocked, isOverdue, lockAgreement } from './sign.ts';
 
 /** While one instance seals, others leave the agreement alone for this long. */
 const SEAL_LEASE_MS = 2 * 60_000;

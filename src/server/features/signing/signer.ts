@@ -5,12 +5,12 @@ import type { Db, DbOrTx } from '../../db/connect.ts';
 import { agreementParties, agreementSigners, agreements, events, organizations } from '../../db/schema.ts';
 import { AppError, conflict, invalidField } from '../../platform/errors.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
+import { assertOpenForSigning, lockAgreement } from './agreement-state.ts';
 import { appendTrail } from './audit-trail.ts';
 import type { SigningContext } from './context.ts';
 import { readDocument } from './documents.ts';
 import { isTurnOf, signerForToken, signersOf } from './links.ts';
 import { codeMessage } from './messages.ts';
-import { assertOpenForSigning, lockAgreement } from './sign.ts';
 import { hashCode, isSameHash, maskContact, newCode } from './tokens.ts';
 
 export const CODE_MINUTES = 10;
