@@ -27,23 +27,27 @@ export async function sendForSigning(
   const { row, invitations } = await db.transaction(async (tx) => {
     const sent = await sendAgreement(tx, actor, id, version);
     const row = await lockAgreement(tx, id);
-    let document = await readDocument(tx, id);
-    if (!document) {
-      await storeDocument(tx, {
-        agreementId: id,
-        revision: 1,
-        kind: 'generated',
-        bytes: await renderFromTemplate(tx, sent),
-      });
-      document = await readDocument(tx, id);
+    // The uploaded PDF is revision 1 already; otherwise it is generated now. Either way it is not read back.
+    const document =
+      sent.document.isUploaded && sent.document.sha256
+        ? { sha256: sent.document.sha256, kind: 'uploaded' as const }
+        : {
+            sha256: await storeDocument(tx, {
+              agreementId: id,
+              revision: 1,
+              kind: 'generated',
+              bytes: await renderFromTemplate(tx, sent),
+            }),
+            kind: 'generated' as const,
+          };
+    if (document.kind === 'generated')
       await tx.update(agreements).set({ documentRevision: 1 }).where(eq(agreements.id, id));
-    }
     await appendTrail(tx, id, {
       actor: actorLabel(actor),
       action: 'sent',
       details: {
-        documentSha256: document?.sha256 ?? null,
-        documentKind: document?.kind ?? null,
+        documentSha256: document.sha256,
+        documentKind: document.kind,
         signingOrder: row.signingOrder,
         parties: sent.parties.map((party) => party.nameZh),
       },
