@@ -66,6 +66,11 @@ export function formatYi(value: number, locale: Locale = 'zh-CN'): string {
   return `${decimal(scaled(v, 8, 2), 2, { grouped: false, trimmed: false })}亿元`;
 }
 
+/** A sum in yuan as the API shows it beside the figure: in 亿元 for Chinese readers and in English. */
+export function yiDisplays(value: number): { displayZh: string; displayEn: string } {
+  return { displayZh: formatYi(value, 'zh-CN'), displayEn: formatYi(value, 'en-US') };
+}
+
 // One wording per qualifier: 超 / 约 / 不超过 before the figure; over / about / up to in English.
 const QUALIFIER_WORDS: Record<Qualifier, { zh: string; en: string }> = {
   exact: { zh: '', en: '' },

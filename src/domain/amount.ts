@@ -2,7 +2,15 @@ import { type AmountToken, matchWord, type Side } from './amount-lexicon.ts';
 import type { Amount, Currency, Qualifier } from './amount-types.ts';
 import { err, ok, type Result, type RuleError } from './result.ts';
 
-export { formatAmount, formatYi, SIZE_BANDS, type SizeBand, sizeBandOf, toCny } from './amount-format.ts';
+export {
+  formatAmount,
+  formatYi,
+  SIZE_BANDS,
+  type SizeBand,
+  sizeBandOf,
+  toCny,
+  yiDisplays,
+} from './amount-format.ts';
 export type { Amount, Currency, Qualifier } from './amount-types.ts';
 
 export interface ParseAmountOptions {

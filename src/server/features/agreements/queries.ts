@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AgreementView } from '../../../contracts/agreements.ts';
-import { formatYi } from '../../../domain/amount.ts';
+import { yiDisplays } from '../../../domain/amount.ts';
 import type { DbOrTx } from '../../db/connect.ts';
 import {
   agreementDocuments,
@@ -89,14 +89,7 @@ export async function agreementViews(db: DbOrTx, rows: AgreementRow[]): Promise<
       typeCode: row.typeCode,
       titleZh: row.titleZh,
       titleEn: row.titleEn,
-      amount:
-        row.amountYuan === null
-          ? null
-          : {
-              yuan: row.amountYuan,
-              displayZh: formatYi(row.amountYuan, 'zh-CN'),
-              displayEn: formatYi(row.amountYuan, 'en-US'),
-            },
+      amount: row.amountYuan === null ? null : { yuan: row.amountYuan, ...yiDisplays(row.amountYuan) },
       status: row.status,
       signingOrder: row.signingOrder,
       expiresOn: row.expiresOn,

@@ -1,6 +1,6 @@
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { EventView } from '../../../contracts/events.ts';
-import { formatYi } from '../../../domain/amount.ts';
+import { yiDisplays } from '../../../domain/amount.ts';
 import type { DbOrTx } from '../../db/connect.ts';
 import {
   agreements,
@@ -56,8 +56,7 @@ export async function eventTotals(
     byType: byType.map((row) => ({ typeCode: row.type_code, count: row.count })),
     projects: projectTotals?.projects ?? 0,
     investmentYuan,
-    displayZh: formatYi(investmentYuan, 'zh-CN'),
-    displayEn: formatYi(investmentYuan, 'en-US'),
+    ...yiDisplays(investmentYuan),
   };
 }
 

@@ -6,7 +6,7 @@ import type {
   ProjectView,
   UpdateProjectBody,
 } from '../../../contracts/projects.ts';
-import { formatYi } from '../../../domain/amount.ts';
+import { yiDisplays } from '../../../domain/amount.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { projectInvestors, projects, stageChanges } from '../../db/schema.ts';
 import { type Actor, assertCan } from '../../platform/access.ts';
@@ -85,8 +85,7 @@ export async function countProjects(db: Db, actor: Actor, query: ProjectFilterQu
   return {
     count: row?.count ?? 0,
     investmentYuan,
-    displayZh: formatYi(investmentYuan, 'zh-CN'),
-    displayEn: formatYi(investmentYuan, 'en-US'),
+    ...yiDisplays(investmentYuan),
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SigningView } from '../../../contracts/signing.ts';
-import { formatYi } from '../../../domain/amount.ts';
+import { yiDisplays } from '../../../domain/amount.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { agreementParties, agreementSigners, agreements, events, organizations } from '../../db/schema.ts';
 import { AppError, conflict, invalidField } from '../../platform/errors.ts';
@@ -62,11 +62,7 @@ export async function getSigningView(db: DbOrTx, token: string): Promise<Signing
       amount:
         agreement.amountYuan === null
           ? null
-          : {
-              yuan: agreement.amountYuan,
-              displayZh: formatYi(agreement.amountYuan, 'zh-CN'),
-              displayEn: formatYi(agreement.amountYuan, 'en-US'),
-            },
+          : { yuan: agreement.amountYuan, ...yiDisplays(agreement.amountYuan) },
       status: agreement.status,
       signingOrder: agreement.signingOrder,
       expiresOn: agreement.expiresOn,
