@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt, webcrypto } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { decryptPrivateKey, deriveKey, encryptPrivateKey } from './key-seal.ts';
 
 // ECDSA P-256: key generation takes milliseconds (RSA-2048 takes ~100 ms per party), signatures and
 // certificates are small, and Acrobat, pkijs and OpenSSL all verify it.
@@ -168,46 +169,27 @@ export async function issuePartyCertificate(
   return finish(keys, certificate);
 }
 
-// scrypt N=2^15, r=8, p=1 (~32 MiB, ~0.1 s): costly to brute-force, cheap at start-up.
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const SEALED_PREFIX = 'luodi-sealed-key:v1';
-
-function deriveKey(passphrase: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(passphrase, salt, 32, SCRYPT, (error, key) => (error ? reject(error) : resolve(key)));
-  });
-}
 
 /** Encrypts a private key (PKCS#8) with scrypt + AES-256-GCM; the result is what the database stores. */
 export async function sealCaKey(privateKey: CryptoKey, passphrase: string): Promise<string> {
   if (passphrase.length < 12) throw new Error('CA key passphrase must be at least 12 characters');
-  const pkcs8 = Buffer.from(await subtle.exportKey('pkcs8', privateKey));
   const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', await deriveKey(passphrase, salt), iv);
-  cipher.setAAD(Buffer.from(SEALED_PREFIX));
-  const body = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
-  const parts = [salt, iv, cipher.getAuthTag(), body].map((part) => part.toString('base64'));
-  return [SEALED_PREFIX, ...parts].join(':');
+  const parts = await encryptPrivateKey(privateKey, await deriveKey(passphrase, salt), SEALED_PREFIX);
+  return [SEALED_PREFIX, salt.toString('base64'), ...parts].join(':');
 }
 
 /** Decrypts a key sealed by `sealCaKey`; a wrong passphrase or altered text throws. */
 export async function openCaKey(sealed: string, passphrase: string): Promise<CryptoKey> {
   const fields = sealed.split(':');
-  const [salt, iv, tag, body] = fields.slice(2).map((part) => Buffer.from(part, 'base64'));
-  if (fields.slice(0, 2).join(':') !== SEALED_PREFIX || !salt || !iv || !tag || !body) {
+  const salt = Buffer.from(fields[2] ?? '', 'base64');
+  if (fields.slice(0, 2).join(':') !== SEALED_PREFIX || fields.length !== 6 || salt.length === 0) {
     throw new Error('Not a sealed Luodi key');
   }
-  const decipher = createDecipheriv('aes-256-gcm', await deriveKey(passphrase, salt), iv);
-  decipher.setAAD(Buffer.from(SEALED_PREFIX));
-  decipher.setAuthTag(tag);
-  let pkcs8: Buffer;
-  try {
-    pkcs8 = Buffer.concat([decipher.update(body), decipher.final()]);
-  } catch {
-    throw new Error('Cannot open the sealed key: wrong passphrase or altered data');
-  }
-  return subtle.importKey('pkcs8', toArrayBuffer(pkcs8), KEY_ALGORITHM, true, ['sign']);
+  return decryptPrivateKey(fields.slice(3), await deriveKey(passphrase, salt), SEALED_PREFIX, {
+    failure: 'Cannot open the sealed key: wrong passphrase or altered data',
+    isExtractable: true,
+  });
 }
 
 /** Wraps DER bytes in PEM armour with the given label (CERTIFICATE, PRIVATE KEY). */
