@@ -65,3 +65,12 @@ export function queryString(values: Record<string, string | number | boolean | n
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/** The message of a failed request in the current language (an ApiError carries both), else `fallback`. */
+export function errorText(
+  error: unknown,
+  pick: (zh: string, en: string) => string,
+  fallback: string,
+): string {
+  return error instanceof ApiError ? pick(error.zh, error.en) : fallback;
+}

@@ -2,7 +2,7 @@ import { FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../app/api.ts';
+import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { AGREEMENTS_KEY, type Agreement, agreementKey, documentUrl, uploadDocument } from './api.ts';
 
@@ -38,9 +38,7 @@ export function UploadPdfButton({
       message.success(t('agreement.document.uploaded'));
       onUploaded?.(saved);
     } catch (error) {
-      message.error(
-        error instanceof ApiError ? pick(error.zh, error.en) : t('agreement.document.uploadFailed'),
-      );
+      message.error(errorText(error, pick, t('agreement.document.uploadFailed')));
     } finally {
       setUploading(false);
     }

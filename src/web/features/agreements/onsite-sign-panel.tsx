@@ -2,9 +2,9 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Drawer, Flex, Result, Typography } from 'antd';
 import { useState } from 'react';
+import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { SignatureCapture } from '../../ui/signature-capture.tsx';
-import { errorText } from '../events/shared.tsx';
 import {
   AGREEMENTS_KEY,
   type Agreement,

@@ -7,9 +7,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Descriptions, Empty, Space, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
+import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { errorText } from '../events/shared.tsx';
 import { type Agreement, auditKey, documentUrl, fetchAudit } from './api.ts';
 import { chinaTime, SealTag } from './labels.tsx';
 import { hashPrefix } from './signers.ts';

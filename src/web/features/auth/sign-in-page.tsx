@@ -2,7 +2,7 @@ import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api.ts';
+import { errorText } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 
@@ -28,7 +28,7 @@ export default function SignInPage() {
       await signIn(values.username, values.password);
       navigate(next, { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError ? pick(caught.zh, caught.en) : t('error.network'));
+      setError(errorText(caught, pick, t('error.network')));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { Alert, Card, Descriptions, Empty, Flex, Table, Tag, Timeline, Typograph
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { EVENT_ROLES } from '../../../domain/events.ts';
+import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import {
   type AgreementView,
@@ -12,7 +13,6 @@ import {
   chinaWallClock,
   EVENTS_KEY,
   type EventView,
-  errorText,
   fetchEventAgreements,
   KindTag,
   StatusTag,

@@ -19,18 +19,11 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EVENT_KINDS, type EventKind } from '../../../domain/events.ts';
+import { errorText } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
-import {
-  canWriteEvents,
-  dateRange,
-  EVENTS_KEY,
-  type EventItem,
-  errorText,
-  fetchEvents,
-  KindTag,
-} from './shared.tsx';
+import { canWriteEvents, dateRange, EVENTS_KEY, type EventItem, fetchEvents, KindTag } from './shared.tsx';
 
 const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -92,15 +92,6 @@ export function chinaIso(wallClock: string): string {
   return `${date}T${time.length === 5 ? `${time}:00` : time}+08:00`;
 }
 
-/** Message of a failed request in the current language. */
-export function errorText(
-  error: unknown,
-  pick: (zh: string, en: string) => string,
-  fallback: string,
-): string {
-  return error instanceof ApiError ? pick(error.zh, error.en) : fallback;
-}
-
 /**
  * Puts the server's errors on the form: `rename` maps a field path ('venues.0.onlineUrl' → ['venues', 0,
  * 'onlineUrl'], 'endsOn' → ['dates']) to a form name; the rest go through applyServerErrors by their top-level

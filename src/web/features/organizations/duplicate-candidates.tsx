@@ -1,8 +1,9 @@
 import { MergeCellsOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
+import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
-import { errorText, formatNumber, formatPercent, ReasonTags, TypeTag, useDuplicates } from './shared.tsx';
+import { formatNumber, formatPercent, ReasonTags, TypeTag, useDuplicates } from './shared.tsx';
 import type { DuplicateCandidate } from './types.ts';
 
 /** Organizations that look like this one, each with a way into the merge screen when the user may merge. */

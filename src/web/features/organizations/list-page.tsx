@@ -14,13 +14,12 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, queryString } from '../../app/api.ts';
+import { api, errorText, queryString } from '../../app/api.ts';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import {
-  errorText,
   formatDate,
   formatNumber,
   isOrganizationType,

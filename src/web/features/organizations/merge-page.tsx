@@ -18,14 +18,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, queryString } from '../../app/api.ts';
+import { api, errorText, queryString } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import { MergeCompare } from './merge-compare.tsx';
 import {
   duplicatesKey,
-  errorText,
   formatNumber,
   ORGANIZATIONS_KEY,
   organizationKey,

@@ -2,9 +2,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Table, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
 import { STAGE_LABELS, type Stage } from '../../../domain/stages.ts';
-import { api, queryString } from '../../app/api.ts';
+import { api, errorText, queryString } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
-import { errorText } from './shared.tsx';
 import type { Project, ProjectPage } from './types.ts';
 
 const PAGE_SIZE = 20;

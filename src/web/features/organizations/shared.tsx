@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { INVESTOR_TYPES } from '../../../server/db/reference/code-lists.ts';
-import { ApiError, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import type { Locale } from '../../i18n/locale.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 import type { DuplicateList, DuplicateReason, Organization, OrganizationType } from './types.ts';
@@ -118,13 +118,4 @@ export function useDebounced<T>(value: T, delay: number): T {
     return () => clearTimeout(timer);
   }, [value, delay]);
   return settled;
-}
-
-/** The error's message in the current language (ApiError carries both). */
-export function errorText(
-  error: unknown,
-  pick: (zh: string, en: string) => string,
-  fallback: string,
-): string {
-  return error instanceof ApiError ? pick(error.zh, error.en) : fallback;
 }

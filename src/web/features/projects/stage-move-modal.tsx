@@ -3,7 +3,7 @@ import { Alert, Button, DatePicker, Form, Input, Modal, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { checkStageMove, requiredEvidence } from '../../../domain/stages.ts';
-import { ApiError } from '../../app/api.ts';
+import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { moveStage, type Project, uploadFile } from './api.ts';
 import { EVIDENCE_LABELS, STAGE_LABELS, type Stage } from './labels.ts';
@@ -69,7 +69,7 @@ export function StageMoveModal({ project, to, onClose, onMoved }: StageMoveModal
         }),
       );
     } catch (caught) {
-      setError(caught instanceof ApiError ? pick(caught.zh, caught.en) : t('error.network'));
+      setError(errorText(caught, pick, t('error.network')));
     } finally {
       setSaving(false);
     }

@@ -2,7 +2,7 @@ import { StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { SigningView } from '../../../contracts/signing.ts';
-import { ApiError } from '../../app/api.ts';
+import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { declineSigning } from './api.ts';
 
@@ -29,7 +29,7 @@ export function DeclineButton({ token, onDeclined }: { token: string; onDeclined
       setOpen(false);
       onDeclined(view);
     } catch (caught) {
-      setError(caught instanceof ApiError ? pick(caught.zh, caught.en) : t('error.network'));
+      setError(errorText(caught, pick, t('error.network')));
     } finally {
       busyRef.current = false;
       setBusy(false);

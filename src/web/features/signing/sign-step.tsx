@@ -2,7 +2,7 @@ import { CheckCircleFilled, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { SignatureInput, SigningView, SignResult } from '../../../contracts/signing.ts';
-import { ApiError } from '../../app/api.ts';
+import { ApiError, errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { SignatureCapture } from '../../ui/signature-capture.tsx';
 import { submitSignature } from './api.ts';
@@ -33,7 +33,7 @@ export function SignStep({ token, view, onSigned, onRefresh }: Props) {
     try {
       onSigned(await submitSignature(token, signature));
     } catch (caught) {
-      setError(caught instanceof ApiError ? pick(caught.zh, caught.en) : t('error.network'));
+      setError(errorText(caught, pick, t('error.network')));
       if (caught instanceof ApiError && caught.status >= 400 && caught.status < 500) onRefresh();
     } finally {
       submittingRef.current = false;

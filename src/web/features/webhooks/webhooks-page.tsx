@@ -18,7 +18,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { WebhookDeliveryView, WebhookTestResult, WebhookView } from '../../../contracts/webhooks.ts';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../domain/events.ts';
-import { ApiError, api } from '../../app/api.ts';
+import { api, errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import { CreateWebhookModal } from './create-webhook-modal.tsx';
@@ -29,7 +29,7 @@ const STATUS_COLORS = { pending: 'processing', delivered: 'success', failed: 'er
 
 function useErrorText() {
   const { pick, t } = useLocale();
-  return (error: unknown) => (error instanceof ApiError ? pick(error.zh, error.en) : t('error.network'));
+  return (error: unknown) => errorText(error, pick, t('error.network'));
 }
 
 function EventTypeTags({ types }: { types: readonly string[] }) {
