@@ -51,6 +51,8 @@ const COMMON = {
   'common.no': { zh: '否', en: 'No' },
   'common.all': { zh: '全部', en: 'All' },
   'common.more': { zh: '加载更多', en: 'Load more' },
+  'list.moreFailed': { zh: '加载更多失败：{message}', en: 'Could not load more: {message}' },
+  'list.allLoaded': { zh: '已全部显示', en: 'All shown' },
   'common.export': { zh: '导出 Excel', en: 'Export to Excel' },
   'common.total': { zh: '共 {count} 项', en: '{count} in total' },
   'common.selected': { zh: '已选 {count} 项', en: '{count} selected' },

@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Select, type TableColumnsType, Typography } from 'antd';
 import { Fragment } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formatYi } from '../../../domain/amount.ts';
 import { AGREEMENT_STATUSES, type AgreementStatus } from '../../../domain/events.ts';
-import { errorText } from '../../app/api.ts';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
-import { ErrorState } from '../../ui/status-pages.tsx';
+import { KeysetTable } from '../../ui/keyset-table.tsx';
 import { eventKey, fetchEvent } from '../events/shared.tsx';
 import { AGREEMENTS_KEY, type Agreement, fetchAgreements, useAgreementTypes } from './api.ts';
 import { chinaTime, StatusTag, typeLabel } from './labels.tsx';
@@ -200,51 +199,15 @@ export default function AgreementListPage() {
           </Button>
         </Flex>
       </Card>
-      {query.isError && !query.data ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Card size="small">
-          <Table<Agreement>
-            data-testid="agreement-table"
-            rowKey="id"
-            columns={columns}
-            dataSource={rows}
-            loading={query.isLoading || (query.isPlaceholderData && query.isFetching)}
-            pagination={false}
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: query.isLoading ? ' ' : empty }}
-          />
-          {query.isFetchNextPageError && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 12 }}
-              title={t('agreement.list.moreFailed', {
-                message: errorText(query.error, pick, t('agreement.networkError')),
-              })}
-              action={<Button onClick={() => void query.fetchNextPage()}>{t('agreement.retry')}</Button>}
-            />
-          )}
-          {rows.length > 0 && (
-            <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-              <Typography.Text type="secondary">
-                {t('agreement.list.loaded', { count: new Intl.NumberFormat(locale).format(rows.length) })}
-              </Typography.Text>
-              {query.hasNextPage ? (
-                <Button
-                  onClick={() => void query.fetchNextPage()}
-                  loading={query.isFetchingNextPage}
-                  data-testid="agreement-load-more"
-                >
-                  {t('agreement.list.more')}
-                </Button>
-              ) : (
-                <Typography.Text type="secondary">{t('agreement.list.allLoaded')}</Typography.Text>
-              )}
-            </Flex>
-          )}
-        </Card>
-      )}
+      <KeysetTable<Agreement>
+        query={query}
+        rows={rows}
+        columns={columns}
+        testId="agreement"
+        scrollX={1100}
+        empty={empty}
+        loadedText={t('agreement.list.loaded', { count: new Intl.NumberFormat(locale).format(rows.length) })}
+      />
     </Flex>
   );
 }

@@ -9,7 +9,6 @@ export const AGREEMENT_MESSAGES = {
   'agreement.saved': { zh: '已保存', en: 'Saved' },
   'agreement.save': { zh: '保存', en: 'Save' },
   'agreement.cancel': { zh: '取消', en: 'Cancel' },
-  'agreement.retry': { zh: '重试', en: 'Retry' },
   'agreement.required': { zh: '必填', en: 'Required' },
   'agreement.none': { zh: '—', en: '—' },
   'agreement.listSeparator': { zh: '、', en: ', ' },
@@ -105,9 +104,6 @@ export const AGREEMENT_MESSAGES = {
   'agreement.list.clearFilters': { zh: '清除筛选', en: 'Clear filters' },
   'agreement.list.reset': { zh: '重置', en: 'Reset' },
   'agreement.list.loaded': { zh: '已显示 {count} 份协议', en: 'Showing {count} agreements' },
-  'agreement.list.allLoaded': { zh: '已全部显示', en: 'All shown' },
-  'agreement.list.more': { zh: '加载更多', en: 'Load more' },
-  'agreement.list.moreFailed': { zh: '加载更多失败：{message}', en: 'Could not load more: {message}' },
 
   'agreement.form.parties': { zh: '签约方与签署人', en: 'Parties and signers' },
   'agreement.form.failed': { zh: '保存失败', en: 'Could not save' },

@@ -1,7 +1,6 @@
 import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Card,
   DatePicker,
@@ -10,7 +9,6 @@ import {
   Input,
   Select,
   Switch,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -19,10 +17,9 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EVENT_KINDS, type EventKind } from '../../../domain/events.ts';
-import { errorText } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
-import { ErrorState } from '../../ui/status-pages.tsx';
+import { KeysetTable } from '../../ui/keyset-table.tsx';
 import { canWriteEvents, dateRange, EVENTS_KEY, type EventItem, fetchEvents, KindTag } from './shared.tsx';
 
 const PAGE_SIZE = 50;
@@ -225,51 +222,15 @@ export default function EventListPage() {
           </Button>
         </Flex>
       </Card>
-      {query.isError && !query.data ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Card size="small">
-          <Table<EventItem>
-            data-testid="event-table"
-            rowKey="id"
-            columns={columns}
-            dataSource={rows}
-            loading={query.isLoading || (query.isPlaceholderData && query.isFetching)}
-            pagination={false}
-            scroll={{ x: 900 }}
-            locale={{ emptyText: query.isLoading ? ' ' : empty }}
-          />
-          {query.isFetchNextPageError && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 12 }}
-              title={t('event.list.moreFailed', {
-                message: errorText(query.error, pick, t('event.networkError')),
-              })}
-              action={<Button onClick={() => void query.fetchNextPage()}>{t('event.retry')}</Button>}
-            />
-          )}
-          {rows.length > 0 && (
-            <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-              <Typography.Text type="secondary" data-testid="event-loaded-count">
-                {t('event.list.loaded', { count: new Intl.NumberFormat(locale).format(rows.length) })}
-              </Typography.Text>
-              {query.hasNextPage ? (
-                <Button
-                  onClick={() => void query.fetchNextPage()}
-                  loading={query.isFetchingNextPage}
-                  data-testid="event-load-more"
-                >
-                  {t('event.list.more')}
-                </Button>
-              ) : (
-                <Typography.Text type="secondary">{t('event.list.allLoaded')}</Typography.Text>
-              )}
-            </Flex>
-          )}
-        </Card>
-      )}
+      <KeysetTable<EventItem>
+        query={query}
+        rows={rows}
+        columns={columns}
+        testId="event"
+        scrollX={900}
+        empty={empty}
+        loadedText={t('event.list.loaded', { count: new Intl.NumberFormat(locale).format(rows.length) })}
+      />
     </Flex>
   );
 }

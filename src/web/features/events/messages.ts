@@ -8,7 +8,6 @@ export const EVENT_MESSAGES = {
   'event.saved': { zh: '已保存', en: 'Saved' },
   'event.save': { zh: '保存', en: 'Save' },
   'event.cancel': { zh: '取消', en: 'Cancel' },
-  'event.retry': { zh: '重试', en: 'Retry' },
   'event.search': { zh: '搜索', en: 'Search' },
   'event.reset': { zh: '重置', en: 'Reset' },
   'event.required': { zh: '必填', en: 'Required' },
@@ -66,9 +65,6 @@ export const EVENT_MESSAGES = {
   'event.list.emptyFiltered': { zh: '没有符合条件的活动', en: 'No events match these filters' },
   'event.list.clearFilters': { zh: '清除筛选', en: 'Clear filters' },
   'event.list.loaded': { zh: '已显示 {count} 场活动', en: 'Showing {count} events' },
-  'event.list.allLoaded': { zh: '已全部显示', en: 'All shown' },
-  'event.list.more': { zh: '加载更多', en: 'Load more' },
-  'event.list.moreFailed': { zh: '加载更多失败：{message}', en: 'Could not load more: {message}' },
 
   'event.totals.agreements': { zh: '签约协议', en: 'Agreements' },
   'event.totals.projects': { zh: '签约项目', en: 'Projects' },

@@ -1,24 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { Button, Card, Empty, Flex, Input, Select, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, errorText, queryString } from '../../app/api.ts';
+import { api, queryString } from '../../app/api.ts';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
+import { KeysetTable } from '../../ui/keyset-table.tsx';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
-import { ErrorState } from '../../ui/status-pages.tsx';
 import {
   formatDate,
   formatNumber,
@@ -192,49 +181,15 @@ export default function OrganizationListPage() {
           </Button>
         </Flex>
       </Card>
-      {query.isError && !query.data ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Card size="small">
-          <Table<Organization>
-            data-testid="org-table"
-            rowKey="id"
-            columns={columns}
-            dataSource={rows}
-            loading={query.isLoading || (query.isPlaceholderData && query.isFetching)}
-            pagination={false}
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: query.isLoading ? ' ' : empty }}
-          />
-          {query.isFetchNextPageError && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 12 }}
-              title={t('org.list.moreFailed', { message: errorText(query.error, pick, t('error.network')) })}
-              action={<Button onClick={() => void query.fetchNextPage()}>{t('common.retry')}</Button>}
-            />
-          )}
-          {rows.length > 0 && (
-            <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
-              <Typography.Text type="secondary" data-testid="org-loaded-count">
-                {t('org.list.loaded', { count: formatNumber(rows.length, locale) })}
-              </Typography.Text>
-              {query.hasNextPage ? (
-                <Button
-                  onClick={() => void query.fetchNextPage()}
-                  loading={query.isFetchingNextPage}
-                  data-testid="org-load-more"
-                >
-                  {t('common.more')}
-                </Button>
-              ) : (
-                <Typography.Text type="secondary">{t('org.list.allLoaded')}</Typography.Text>
-              )}
-            </Flex>
-          )}
-        </Card>
-      )}
+      <KeysetTable<Organization>
+        query={query}
+        rows={rows}
+        columns={columns}
+        testId="org"
+        scrollX={1100}
+        empty={empty}
+        loadedText={t('org.list.loaded', { count: formatNumber(rows.length, locale) })}
+      />
     </Flex>
   );
 }

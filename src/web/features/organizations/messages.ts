@@ -27,11 +27,9 @@ export const ORGANIZATION_MESSAGES = {
   'org.list.typePlaceholder': { zh: '单位类型', en: 'Organization type' },
   'org.list.regionPlaceholder': { zh: '属地', en: 'Keeping region' },
   'org.list.loaded': { zh: '已显示 {count} 家单位', en: 'Showing {count} organizations' },
-  'org.list.allLoaded': { zh: '已全部显示', en: 'All shown' },
   'org.list.emptyFiltered': { zh: '没有符合条件的单位', en: 'No organization matches these filters' },
   'org.list.empty': { zh: '单位库还是空的', en: 'No organizations yet' },
   'org.list.clearFilters': { zh: '清除筛选', en: 'Clear filters' },
-  'org.list.moreFailed': { zh: '加载更多失败：{message}', en: 'Could not load more: {message}' },
 
   'org.detail.facts': { zh: '基本信息', en: 'Facts' },
   'org.detail.projects': { zh: '参与的项目', en: 'Projects it takes part in' },
