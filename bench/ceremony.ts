@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { drawnSignaturePng } from '../src/server/features/signing/test-support.ts';
 import { summarize, type Timing } from './lib/measure.ts';
@@ -86,6 +87,9 @@ async function pool<T>(items: T[], limit: number, task: (item: T, index: number)
   );
 }
 
+/** Frames that carried the whole snapshot instead of an update, over all viewers. */
+let wholeFrames = 0;
+
 /** One viewer: an SSE connection that records, per frame, the cause's server time and the arrival time. */
 type Viewer = { causes: number[]; arrivals: number[]; bytes: number; isOpen: boolean };
 
@@ -109,6 +113,7 @@ function openViewer(eventId: string, viewers: Viewer[]): Promise<void> {
           // {"cause":{…,"at":"…"},"snapshot":…}: parsing 5,000 snapshots would measure the bench, not the server.
           const at = /"cause":\{[^}]*"at":"([^"]+)"/.exec(head);
           if (at?.[1]) {
+            if (head.startsWith('event: snapshot')) wholeFrames += 1;
             viewer.causes.push(Date.parse(at[1]));
             viewer.arrivals.push(arrived);
           } else if (head.includes('event: snapshot')) resolve();
@@ -299,6 +304,8 @@ export async function benchCeremony(): Promise<void> {
     const signed: { at: number; requestMs: number; isAllSigned: boolean }[] = [];
     let failures = 0;
     const started = Date.now();
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     let peakRss = rssBefore;
     const sampler = setInterval(() => {
       if (server?.pid) void processRssMb(server.pid).then((mb) => (peakRss = Math.max(peakRss, mb)));
@@ -322,6 +329,11 @@ export async function benchCeremony(): Promise<void> {
       }),
     );
     const signingMs = Date.now() - started;
+    // How late the bench's own callbacks ran: arrivals are stamped when read, so this is part of every latency.
+    const ms = (ns: number) => (ns / 1e6).toFixed(0);
+    console.log(
+      `bench event-loop delay while signing: p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3000)); // the last frames
     clearInterval(sampler);
 
@@ -344,6 +356,9 @@ export async function benchCeremony(): Promise<void> {
     console.log(
       `frames per viewer: ${(frames / Math.max(1, viewers.length)).toFixed(0)}; ${megabytes.toFixed(0)} MB pushed in all; ` +
         `server RSS ${rssBefore.toFixed(0)} MB before, ${peakRss.toFixed(0)} MB peak`,
+    );
+    console.log(
+      `whole snapshots after the first: ${(wholeFrames / Math.max(1, viewers.length)).toFixed(1)} per viewer`,
     );
     console.log(line('signing request (client)', summarize(signed.map((s) => s.requestMs))));
     console.log(line('signature → screen (every viewer)', summarize(latencies)));

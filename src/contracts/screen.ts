@@ -64,7 +64,7 @@ export type ScreenSnapshot = z.infer<typeof ScreenSnapshot>;
 
 /** What happened, as the signing service published it (mirrors LiveMessage in server/platform/live.ts). */
 export const ScreenCause = z.object({
-  kind: z.enum(['signed', 'all-signed', 'sealed', 'declined', 'voided', 'expired']),
+  kind: z.enum(['sent', 'signed', 'all-signed', 'sealed', 'declined', 'voided', 'expired']),
   agreementId: z.string(),
   eventId: z.string().nullable(),
   at: z.string(),
@@ -72,8 +72,8 @@ export const ScreenCause = z.object({
 export type ScreenCause = z.infer<typeof ScreenCause>;
 
 /**
- * The data of `event: update`: what changed since the frame before. `signings` are the new ones (newest first),
- * to put on top of the feed (which keeps the latest 20); a breakdown is present only when it changed.
+ * The data of `event: update`: what changed since the frame before. `signings` are the new ones, to merge into
+ * the feed with applyScreenUpdate; a breakdown is present only when it changed.
  */
 export const ScreenUpdate = z.object({
   totals: ScreenSnapshot.shape.totals,
@@ -90,3 +90,39 @@ export type ScreenUpdateData = z.infer<typeof ScreenUpdateData>;
 /** The data of each `event: snapshot` on the stream; cause is null for the first one and periodic refreshes. */
 export const ScreenStreamData = z.object({ cause: ScreenCause.nullable(), snapshot: ScreenSnapshot });
 export type ScreenStreamData = z.infer<typeof ScreenStreamData>;
+
+/** As many signings as a snapshot carries. */
+export const SIGNINGS_SHOWN = 20;
+
+/** Newest first: by signing date, then time (signings recorded with a date only come after those with a time). */
+export function compareSignings(a: ScreenSigning, b: ScreenSigning): number {
+  if (a.signedOn !== b.signedOn) return a.signedOn < b.signedOn ? 1 : -1;
+  if (a.signedAt === b.signedAt) return 0;
+  if (a.signedAt === null) return 1;
+  if (b.signedAt === null) return -1;
+  return Date.parse(b.signedAt) - Date.parse(a.signedAt);
+}
+
+/**
+ * The snapshot a screen holds after an update: the new signings merged into the feed in its order (a signing
+ * that took longer to land may belong below one shown already), the latest SIGNINGS_SHOWN kept. The server
+ * sends an update only when this gives exactly its own feed, and the whole snapshot otherwise.
+ */
+export function applyScreenUpdate(snapshot: ScreenSnapshot, update: ScreenUpdate): ScreenSnapshot {
+  const added = new Set(update.signings.map((signing) => signing.agreementId));
+  const signings = snapshot.signings.filter((signing) => !added.has(signing.agreementId));
+  for (const signing of update.signings) {
+    // After any equal ones: of two signed in the same millisecond, the one heard first stays first.
+    const at = signings.findIndex((shown) => compareSignings(signing, shown) < 0);
+    signings.splice(at < 0 ? signings.length : at, 0, signing);
+  }
+  return {
+    ...snapshot,
+    totals: update.totals,
+    signings: signings.slice(0, SIGNINGS_SHOWN),
+    byIndustry: update.byIndustry ?? snapshot.byIndustry,
+    byCity: update.byCity ?? snapshot.byCity,
+    byProvince: update.byProvince ?? snapshot.byProvince,
+    generatedAt: update.generatedAt,
+  };
+}

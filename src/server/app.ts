@@ -129,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(organizationRoutes, { db });
       await api.register(projectRoutes, { db });
       await api.register(eventRoutes, { db });
-      await api.register(agreementRoutes, { db });
+      await api.register(agreementRoutes, { db, live: options.live ?? null });
       await api.register(signingRoutes, { db, signing: options.signing ?? null });
       await api.register(fileRoutes, { db });
       await api.register(auditRoutes, { db });

@@ -39,6 +39,9 @@ describe('parseLiveMessage', () => {
   it('keeps a LiveMessage and refuses anything else', () => {
     const sent = message('a-1', 'e-1');
     expect(parseLiveMessage(JSON.stringify(sent))).toEqual(sent);
+    // The screen part is passed on as it came; the screens check it.
+    const withEntry = { ...sent, screen: { card: { agreementId: 'a-1' } } };
+    expect(parseLiveMessage(JSON.stringify(withEntry))).toEqual(withEntry);
     expect(parseLiveMessage('not json')).toBeNull();
     expect(parseLiveMessage(JSON.stringify({ ...sent, kind: 'hello' }))).toBeNull();
     expect(parseLiveMessage(JSON.stringify({ ...sent, eventId: 3 }))).toBeNull();
@@ -127,9 +130,16 @@ describe.skipIf(!process.env.DATABASE_URL)('server live hub (LISTEN/NOTIFY)', ()
     await a.close();
   });
 
-  it('refuses a payload over the NOTIFY limit', async () => {
+  it('sends a message whose screen part is over the NOTIFY limit without it; refuses one still too large', async () => {
     const a = await openLiveHub(first);
+    const b = await openLiveHub(second);
+    const heard = collect(b);
+    const large = { ...message('a-large', 'e-1'), screen: { projects: 'p'.repeat(9000) } };
+    await a.publish(large);
+    const { screen: _dropped, ...rest } = large;
+    await expect.poll(() => heard.received, { timeout: 1000 }).toEqual([rest]);
     await expect(a.publish(message('y'.repeat(9000)))).rejects.toThrow(/too large/);
-    await a.close();
+    heard.stop();
+    await Promise.all([a.close(), b.close()]);
   });
 });

@@ -3,13 +3,15 @@
 import { EventEmitter } from 'node:events';
 import type { Database } from '../db/connect.ts';
 
-/** What happened to an agreement; screens reload their figures for the event it belongs to. */
+/** What happened to an agreement; screens update their figures for the event it belongs to. */
 export type LiveMessage = {
-  kind: 'signed' | 'all-signed' | 'sealed' | 'declined' | 'voided' | 'expired';
+  kind: 'sent' | 'signed' | 'all-signed' | 'sealed' | 'declined' | 'voided' | 'expired';
   agreementId: string;
   eventId: string | null;
   /** ISO time of the commit, so viewers can measure signature-to-screen latency. */
   at: string;
+  /** What the screens add for a completed agreement (checked by them); without it they read the figures afresh. */
+  screen?: unknown;
 };
 
 export interface LiveHub {
@@ -21,9 +23,10 @@ export interface LiveHub {
 
 /** The PostgreSQL channel every instance listens on. */
 export const LIVE_CHANNEL = 'luodi_live';
-// NOTIFY payloads are limited to 8000 bytes; a LiveMessage is about 200.
+// NOTIFY payloads are limited to 8000 bytes; a LiveMessage is about 200, with a screen entry 1 to 3 KB.
 const MAX_PAYLOAD_BYTES = 7900;
 const KINDS = new Set<LiveMessage['kind']>([
+  'sent',
   'signed',
   'all-signed',
   'sealed',
@@ -41,11 +44,12 @@ export function parseLiveMessage(payload: string): LiveMessage | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { kind, agreementId, eventId, at } = value as Record<string, unknown>;
+  const { kind, agreementId, eventId, at, screen } = value as Record<string, unknown>;
   if (typeof kind !== 'string' || !KINDS.has(kind as LiveMessage['kind'])) return null;
   if (typeof agreementId !== 'string' || typeof at !== 'string') return null;
   if (eventId !== null && typeof eventId !== 'string') return null;
-  return { kind: kind as LiveMessage['kind'], agreementId, eventId, at };
+  const message: LiveMessage = { kind: kind as LiveMessage['kind'], agreementId, eventId, at };
+  return screen === undefined ? message : { ...message, screen };
 }
 
 /** Calls one listener; one that throws does not keep the others from hearing the message. */
@@ -99,7 +103,10 @@ async function openServerHub(database: Database): Promise<LiveHub> {
     async publish(message) {
       // After close (shutdown) a signing that already committed is not failed for want of a screen.
       if (isClosed) return;
-      const payload = JSON.stringify(message);
+      let payload = JSON.stringify(message);
+      // An agreement with many projects: the screens read the figures afresh instead.
+      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES)
+        payload = JSON.stringify({ ...message, screen: undefined });
       if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES)
         throw new Error(`live message too large for NOTIFY: ${Buffer.byteLength(payload)} bytes`);
       await database.sql.notify(LIVE_CHANNEL, payload);

@@ -11,12 +11,16 @@ import { IdParams } from '../../../contracts/common.ts';
 import type { Db } from '../../db/connect.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { notFound } from '../../platform/errors.ts';
+import type { LiveHub } from '../../platform/live.ts';
 import { signingCertificatePem } from '../../platform/signing-authority.ts';
 import { createAgreement, getAgreement, listAgreements, updateAgreement, voidAgreement } from './service.ts';
 
 const tags = ['agreements'];
 
-export const agreementRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const agreementRoutes: FastifyPluginAsyncZod<{ db: Db; live: LiveHub | null }> = async (
+  app,
+  { db, live },
+) => {
   app.get(
     '/agreements',
     {
@@ -76,8 +80,8 @@ export const agreementRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         response: { 200: AgreementView },
       },
     },
-    async (request) =>
-      db.transaction((tx) =>
+    async (request) => {
+      const voided = await db.transaction((tx) =>
         voidAgreement(
           tx,
           requireActor(request),
@@ -85,7 +89,18 @@ export const agreementRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
           request.body.reason,
           request.body.version,
         ),
-      ),
+      );
+      // Off the event's screen: it no longer awaits signatures.
+      await live
+        ?.publish({
+          kind: 'voided',
+          agreementId: voided.id,
+          eventId: voided.event?.id ?? null,
+          at: new Date().toISOString(),
+        })
+        .catch((error: unknown) => request.log.warn({ err: error }, 'live update not sent'));
+      return voided;
+    },
   );
   // Public: whoever checks a sealed PDF offline (`luodi verify --ca`) needs the deployment's CA certificate.
   app.get(

@@ -1,27 +1,29 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ScreenSigning, ScreenSnapshot } from '../../../contracts/screen.ts';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { formatYi } from '../../../domain/amount.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { agreementParties, events, eventVenues, organizations } from '../../db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
-import { AGREEMENT_SCOPE, eventTotals, eventTree } from '../events/queries.ts';
+import { AGREEMENT_SCOPE, eventTree } from '../events/queries.ts';
 import { EVENT } from '../events/service.ts';
+import {
+  type FeedItem,
+  LATEST_SIGNINGS,
+  type ScreenEntry,
+  type ScreenProject,
+  type ScreenState,
+} from './figures.ts';
 
 const SIGNED = AGREEMENT_SCOPE.signed;
-const LATEST_SIGNINGS = 20;
-
 type Names = { nameZh: string; nameEn: string | null };
-type Slice = ScreenSnapshot['byIndustry'][number];
+
+/** Agreements (alias `a`) of the event and all its parts; the query starts with eventTree(eventId). */
+const IN_TREE = sql`a.event_id in (select id from tree)`;
 
 /**
- * The screen's figures for an event and all its parts, read in one repeatable-read transaction so the
+ * The screen's state for an event and all its parts, read in one repeatable-read transaction so the
  * counters, the feed and the breakdowns describe the same moment.
  */
-export async function screenSnapshot(
-  db: Db,
-  eventId: string,
-  provinceName: (code: string, nameZh: string) => string,
-): Promise<ScreenSnapshot> {
+export async function screenState(db: Db, eventId: string): Promise<ScreenState> {
   return db.transaction(
     async (tx) => {
       const [event] = await tx.select().from(events).where(eq(events.id, eventId));
@@ -42,11 +44,12 @@ export async function screenSnapshot(
           where e.id in (select id from tree) and e.id <> ${eventId}
           order by e.starts_on, e.name_zh, e.id`,
       );
-      const totals = await eventTotals(tx, eventId, 'signed');
       const [pending] = await tx.execute<{ count: number }>(sql`${eventTree(eventId)}
         select count(*)::int as count from agreements a
-        where a.event_id in (select id from tree) and a.status = 'signing' and a.signed_on is null`);
-      const slices = await breakdowns(tx, eventId);
+        where ${IN_TREE} and a.status = 'signing' and a.signed_on is null`);
+      const signed = await tx.execute<{ id: string; type_code: string }>(sql`${eventTree(eventId)}
+        select a.id, a.type_code from agreements a where ${IN_TREE} and ${SIGNED}`);
+      const projects = await projectsOf(tx, eventTree(eventId), IN_TREE);
       return {
         event: {
           id: event.id,
@@ -64,22 +67,28 @@ export async function screenSnapshot(
             nameEn: p.name_en,
           })),
         },
-        totals: { ...totals, pending: pending?.count ?? 0 },
-        signings: await latestSignings(tx, eventId),
-        byIndustry: slices.industry,
-        byCity: slices.city,
-        byProvince: slices.province.map((slice) => ({
-          ...slice,
-          mapName: provinceName(slice.code, slice.nameZh),
-        })),
-        generatedAt: new Date().toISOString(),
+        pending: pending?.count ?? 0,
+        agreements: new Map(signed.map((row) => [row.id, row.type_code])),
+        projects: new Map(projects.map((project) => [project.id, project])),
+        feed: await feedItems(tx, eventTree(eventId), IN_TREE, LATEST_SIGNINGS),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 }
 
-type SigningRow = {
+/**
+ * A signed agreement as screens add it (read in the transaction that completes it); null when it belongs
+ * to no event or does not count as signed.
+ */
+export async function screenEntry(db: DbOrTx, agreementId: string): Promise<ScreenEntry | null> {
+  const only = sql`a.id = ${agreementId} and a.event_id is not null`;
+  const [item] = await feedItems(db, sql``, only, 1);
+  if (!item) return null;
+  return { ...item, projects: await projectsOf(db, sql``, only) };
+}
+
+type FeedRow = {
   id: string;
   event_id: string;
   title_zh: string;
@@ -88,11 +97,12 @@ type SigningRow = {
   amount_yuan: string | null;
   signed_on: string;
   signed_at: Date | string | null;
+  created_at: Date | string;
   region_code: string;
   region_zh: string;
   region_en: string | null;
-  part_zh: string;
-  part_en: string | null;
+  event_zh: string;
+  event_en: string | null;
   slot_zh: string | null;
   slot_en: string | null;
   venue_zh: string | null;
@@ -101,13 +111,16 @@ type SigningRow = {
   event_venue_en: string | null;
 };
 
-/** The latest signed agreements with their parties, venue (run-sheet slot, else the part's own venue) and region. */
-async function latestSignings(db: DbOrTx, eventId: string): Promise<ScreenSigning[]> {
-  const rows = await db.execute<SigningRow>(sql`${eventTree(eventId)}
+/**
+ * The latest signed agreements among `which` (alias `a`, after the `with` clause `prelude`) with their
+ * parties, venue (run-sheet slot, else the event's own venue) and region.
+ */
+async function feedItems(db: DbOrTx, prelude: SQL, which: SQL, limit: number): Promise<FeedItem[]> {
+  const rows = await db.execute<FeedRow>(sql`${prelude}
     select a.id, a.event_id, a.title_zh, a.title_en, a.type_code, a.amount_yuan::text as amount_yuan,
-      a.signed_on::text as signed_on, a.signed_at,
+      a.signed_on::text as signed_on, a.signed_at, a.created_at,
       r.code as region_code, r.name_zh as region_zh, r.name_en as region_en,
-      e.name_zh as part_zh, e.name_en as part_en, e.venue_zh as event_venue_zh, e.venue_en as event_venue_en,
+      e.name_zh as event_zh, e.name_en as event_en, e.venue_zh as event_venue_zh, e.venue_en as event_venue_en,
       slot.name_zh as slot_zh, slot.name_en as slot_en, venue.name_zh as venue_zh, venue.name_en as venue_en
     from agreements a
     join regions r on r.code = a.region_code
@@ -118,9 +131,9 @@ async function latestSignings(db: DbOrTx, eventId: string): Promise<ScreenSignin
     left join lateral (
       select v.name_zh, v.name_en from event_venues v where v.event_id = a.event_id
       order by (v.kind = 'online'), v.position limit 1) venue on true
-    where a.event_id in (select id from tree) and ${SIGNED}
+    where ${which} and ${SIGNED}
     order by a.signed_on desc, a.signed_at desc nulls last, a.created_at desc, a.id
-    limit ${LATEST_SIGNINGS}`);
+    limit ${limit}`);
   if (rows.length === 0) return [];
   const parties = await db
     .select({
@@ -140,77 +153,75 @@ async function latestSignings(db: DbOrTx, eventId: string): Promise<ScreenSignin
   return rows.map((row) => {
     const amount = row.amount_yuan === null ? null : Number(row.amount_yuan);
     return {
-      agreementId: row.id,
-      signedAt: row.signed_at === null ? null : new Date(row.signed_at).toISOString(),
-      signedOn: row.signed_on,
-      titleZh: row.title_zh,
-      titleEn: row.title_en,
-      typeCode: row.type_code,
-      parties: parties
-        .filter((p) => p.agreementId === row.id)
-        .map((p) => ({ nameZh: p.nameZh, nameEn: p.nameEn })),
-      amountYuan: amount,
-      amountZh: amount === null ? null : formatYi(amount, 'zh-CN'),
-      amountEn: amount === null ? null : formatYi(amount, 'en-US'),
-      venue: venueOf(row),
-      part: row.event_id === eventId ? null : { id: row.event_id, nameZh: row.part_zh, nameEn: row.part_en },
-      region: { code: row.region_code, nameZh: row.region_zh, nameEn: row.region_en },
+      card: {
+        agreementId: row.id,
+        signedAt: row.signed_at === null ? null : new Date(row.signed_at).toISOString(),
+        signedOn: row.signed_on,
+        titleZh: row.title_zh,
+        titleEn: row.title_en,
+        typeCode: row.type_code,
+        parties: parties
+          .filter((p) => p.agreementId === row.id)
+          .map((p) => ({ nameZh: p.nameZh, nameEn: p.nameEn })),
+        amountYuan: amount,
+        amountZh: amount === null ? null : formatYi(amount, 'zh-CN'),
+        amountEn: amount === null ? null : formatYi(amount, 'en-US'),
+        venue: venueOf(row),
+        region: { code: row.region_code, nameZh: row.region_zh, nameEn: row.region_en },
+      },
+      event: { id: row.event_id, nameZh: row.event_zh, nameEn: row.event_en },
+      createdAt: new Date(row.created_at).toISOString(),
     };
   });
 }
 
-function venueOf(row: SigningRow): Names | null {
+function venueOf(row: FeedRow): Names | null {
   if (row.slot_zh) return { nameZh: row.slot_zh, nameEn: row.slot_en };
   if (row.venue_zh) return { nameZh: row.venue_zh, nameEn: row.venue_en };
   if (row.event_venue_zh) return { nameZh: row.event_venue_zh, nameEn: row.event_venue_en };
   return null;
 }
 
-type SliceRow = {
-  dimension: 'industry' | 'city' | 'province';
-  code: string;
-  projects: number;
-  yuan: string;
-  name_zh: string;
-  name_en: string | null;
+type ProjectRow = {
+  id: string;
+  investment_yuan: string;
+  industry_code: string;
+  industry_zh: string;
+  industry_en: string | null;
+  city_code: string;
+  city_zh: string;
+  city_en: string | null;
+  province_code: string;
+  province_zh: string;
+  province_en: string | null;
 };
 
 /**
- * The distinct projects of the signed agreements, by GB/T 4754 section, by city and by province: each project
- * once per slice, so each breakdown adds up to the investment total.
+ * The distinct projects of the signed agreements among `which` with their GB/T 4754 section (a class's
+ * division names its section), city and province, each named from the reference data or else by its code.
  */
-async function breakdowns(db: DbOrTx, eventId: string): Promise<Record<SliceRow['dimension'], Slice[]>> {
-  const rows = await db.execute<SliceRow>(sql`${eventTree(eventId)},
-    signed_projects as (
-      select p.investment_yuan, p.industry_code, p.region_code from projects p
-      where p.id in (select ap.project_id from agreement_projects ap join agreements a on a.id = ap.agreement_id
-                     where a.event_id in (select id from tree) and ${SIGNED})),
-    keyed as (
-      select 'industry' as dimension, coalesce(division.parent_code, sp.industry_code) as code, sp.investment_yuan
-      from signed_projects sp
-      left join industries division on division.level = 2 and division.code = left(sp.industry_code, 2)
-      union all
-      select 'city', left(sp.region_code, 4) || '00', sp.investment_yuan from signed_projects sp
-      union all
-      select 'province', left(sp.region_code, 2) || '0000', sp.investment_yuan from signed_projects sp)
-    select k.dimension, k.code, count(*)::int as projects, sum(k.investment_yuan)::text as yuan,
-      coalesce(i.name_zh, r.name_zh, k.code) as name_zh, coalesce(i.name_en, r.name_en) as name_en
-    from keyed k
-    left join industries i on k.dimension = 'industry' and i.code = k.code
-    left join regions r on k.dimension <> 'industry' and r.code = k.code
-    group by k.dimension, k.code, i.name_zh, i.name_en, r.name_zh, r.name_en
-    order by k.dimension, sum(k.investment_yuan) desc, k.code`);
-  const result: Record<SliceRow['dimension'], Slice[]> = { industry: [], city: [], province: [] };
-  for (const row of rows) {
-    result[row.dimension].push({
-      code: row.code,
-      nameZh: row.name_zh,
-      nameEn: row.name_en,
-      projects: row.projects,
-      investmentYuan: Number(row.yuan),
-    });
-  }
-  return result;
+async function projectsOf(db: DbOrTx, prelude: SQL, which: SQL): Promise<ScreenProject[]> {
+  const rows = await db.execute<ProjectRow>(sql`${prelude}
+    select p.id, p.investment_yuan::text as investment_yuan,
+      k.industry_code, coalesce(industry.name_zh, k.industry_code) as industry_zh, industry.name_en as industry_en,
+      k.city_code, coalesce(city.name_zh, k.city_code) as city_zh, city.name_en as city_en,
+      k.province_code, coalesce(province.name_zh, k.province_code) as province_zh, province.name_en as province_en
+    from projects p
+    left join industries division on division.level = 2 and division.code = left(p.industry_code, 2)
+    cross join lateral (select coalesce(division.parent_code, p.industry_code) as industry_code,
+      left(p.region_code, 4) || '00' as city_code, left(p.region_code, 2) || '0000' as province_code) k
+    left join industries industry on industry.code = k.industry_code
+    left join regions city on city.code = k.city_code
+    left join regions province on province.code = k.province_code
+    where p.id in (select ap.project_id from agreement_projects ap join agreements a on a.id = ap.agreement_id
+                   where ${which} and ${SIGNED})`);
+  return rows.map((row) => ({
+    id: row.id,
+    investmentYuan: Number(row.investment_yuan),
+    industry: { code: row.industry_code, nameZh: row.industry_zh, nameEn: row.industry_en },
+    city: { code: row.city_code, nameZh: row.city_zh, nameEn: row.city_en },
+    province: { code: row.province_code, nameZh: row.province_zh, nameEn: row.province_en },
+  }));
 }
 
 /** The event and every event above it: a message about a sub-event concerns screens of its ancestors. */

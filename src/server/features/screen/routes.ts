@@ -4,7 +4,7 @@ import { ScreenSnapshot } from '../../../contracts/screen.ts';
 import type { Db } from '../../db/connect.ts';
 import type { LiveHub } from '../../platform/live.ts';
 import { loadScreenMap } from './map.ts';
-import { eventAncestors, screenSnapshot } from './queries.ts';
+import { eventAncestors, screenState } from './queries.ts';
 import { createScreenStreams } from './stream.ts';
 
 const tags = ['screen'];
@@ -22,7 +22,8 @@ export const screenRoutes: FastifyPluginAsyncZod<ScreenRouteOptions> = async (ap
   const { db } = options;
   const map = loadScreenMap(options.mapFile ?? null);
   const streams = createScreenStreams({
-    compute: (eventId) => screenSnapshot(db, eventId, map.provinceName),
+    load: (eventId) => screenState(db, eventId),
+    provinceName: map.provinceName,
     ancestors: (eventId) => eventAncestors(db, eventId),
     live: options.live,
   });

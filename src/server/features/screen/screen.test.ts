@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScreenSnapshot, ScreenStreamData, ScreenUpdateData } from '../../../contracts/screen.ts';
-import { applyScreenUpdate } from '../../../web/features/screen/feed.ts';
+import {
+  applyScreenUpdate,
+  type ScreenSnapshot,
+  type ScreenStreamData,
+  type ScreenUpdateData,
+} from '../../../contracts/screen.ts';
 import { type App, buildApp } from '../../app.ts';
 import type { Database } from '../../db/connect.ts';
 import { type LiveHub, type LiveMessage, openLiveHub } from '../../platform/live.ts';
 import { openTestDatabase } from '../../testing/database.ts';
+import { eventTotals } from '../events/queries.ts';
 
 let database: Database;
 let live: LiveHub;
@@ -172,6 +177,9 @@ describe('screen snapshot', () => {
       displayEn: 'RMB 324 million',
       pending: 1,
     });
+    // Counted in memory (figures.ts), to the letter of the event page's definition.
+    const { pending: _pending, ...signed } = snapshot.totals;
+    expect(signed).toEqual(await eventTotals(database.db, ids.summit, 'signed'));
     expect(snapshot.event.parts.map((p) => p.nameZh)).toEqual(['重点项目签约仪式']);
     expect(snapshot.signings.map((s) => s.signedOn)).toEqual(['2024-05-25', '2024-05-24']);
     const atCeremony = snapshot.signings[1];

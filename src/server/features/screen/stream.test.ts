@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { ScreenSnapshot } from '../../../contracts/screen.ts';
+import { applyScreenUpdate, type ScreenSnapshot, type ScreenUpdateData } from '../../../contracts/screen.ts';
 import type { LiveHub, LiveMessage } from '../../platform/live.ts';
-import { createScreenStreams } from './stream.ts';
+import { addEntry, type ScreenEntry, type ScreenState, toSnapshot } from './figures.ts';
+import { createScreenStreams, nextFrame } from './stream.ts';
 
 const EVENT = '11111111-1111-4111-8111-111111111111';
 const PART = '22222222-2222-4222-8222-222222222222';
@@ -52,70 +53,168 @@ function fakeHub(): LiveHub & { send(message: LiveMessage): void } {
   };
 }
 
-/** A compute function that counts its calls and takes `ms` each. */
-function slowCompute(ms: number) {
+/** A load that counts its calls, takes `ms` each and returns the agreements `holding()` names at its start. */
+function slowLoad(ms: number, holding: () => string[] = () => []) {
   const calls: string[] = [];
-  let version = 0;
   return {
     calls,
-    async compute(eventId: string): Promise<ScreenSnapshot> {
+    async load(eventId: string): Promise<ScreenState> {
       calls.push(eventId);
-      version += 1;
-      const current = version;
+      const agreements = new Map(holding().map((id) => [id, 'investment_contract']));
       await new Promise((resolve) => setTimeout(resolve, ms));
       return {
-        event: { id: eventId, parts: [{ id: PART, parentId: eventId }] },
-        totals: { agreements: current },
-        signings: [],
-        byIndustry: [],
-        byCity: [],
-        byProvince: [],
-        generatedAt: new Date().toISOString(),
-      } as unknown as ScreenSnapshot;
+        event: { id: eventId, parts: [{ id: PART, parentId: eventId }] } as unknown as ScreenState['event'],
+        pending: 0,
+        agreements,
+        projects: new Map(),
+        feed: [],
+      };
     },
   };
 }
 
-const message = (eventId: string, agreementId = 'a'): LiveMessage => ({
-  kind: 'signed',
+const streamsWith = (load: (eventId: string) => Promise<ScreenState>, live: LiveHub | null) =>
+  createScreenStreams({ load, provinceName: (_, nameZh) => nameZh, ancestors: async () => [], live });
+
+/** A completed agreement signed at `eventId`, as the signing service announces it. */
+function entry(eventId: string, agreementId: string): ScreenEntry {
+  return {
+    card: {
+      agreementId,
+      signedAt: new Date().toISOString(),
+      signedOn: '2026-11-21',
+      titleZh: `协议${agreementId}`,
+      titleEn: null,
+      typeCode: 'investment_contract',
+      parties: [],
+      amountYuan: null,
+      amountZh: null,
+      amountEn: null,
+      venue: null,
+      region: { code: '350500', nameZh: '泉州市', nameEn: 'Quanzhou' },
+    },
+    event: { id: eventId, nameZh: '分会场', nameEn: null },
+    createdAt: new Date().toISOString(),
+    projects: [],
+  };
+}
+
+let agreementNumber = 0;
+const nextAgreementId = () => {
+  agreementNumber += 1;
+  return `aaaaaaaa-aaaa-4aaa-8aaa-${String(agreementNumber).padStart(12, '0')}`;
+};
+
+const message = (
+  eventId: string,
+  kind: LiveMessage['kind'] = 'all-signed',
+  agreementId = nextAgreementId(),
+): LiveMessage => ({
+  kind,
   agreementId,
   eventId,
   at: new Date().toISOString(),
+  ...(kind === 'all-signed' ? { screen: entry(eventId, agreementId) } : {}),
 });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The frames with figures a viewer received: the first snapshot, then updates. */
 const snapshotsIn = (response: FakeResponse) =>
   response.written.filter((text) => text.includes('event: snapshot') || text.includes('event: update'));
+/** The agreement total of a frame. */
+const agreementsIn = (text: string | undefined) => Number(/"agreements":(\d+)/.exec(text ?? '')?.[1]);
 
 describe('screen streams', () => {
-  it('computes once for many viewers, coalesces a burst of messages and writes one string to all', async () => {
+  it('loads once for many viewers, adds completed agreements in memory, at most a frame per 200 ms', async () => {
     const hub = fakeHub();
-    const work = slowCompute(30);
-    const streams = createScreenStreams({ compute: work.compute, ancestors: async () => [], live: hub });
+    const work = slowLoad(30);
+    const streams = streamsWith(work.load, hub);
     const viewers = Array.from({ length: 50 }, () => new FakeResponse());
     await Promise.all(viewers.map((v) => streams.open(EVENT, v.asResponse(), () => {})));
     expect(work.calls).toHaveLength(1);
     expect(streams.viewerCount()).toBe(50);
     expect(viewers[0]?.headers['x-accel-buffering']).toBe('no');
 
-    for (let i = 0; i < 20; i += 1) hub.send(message(PART, `a-${i}`));
-    await pause(150);
-    // One run for the first message; the rest wait for the frame gap (200 ms) and then take one run.
-    expect(work.calls).toHaveLength(2);
-    await pause(250);
-    expect(work.calls).toHaveLength(3);
+    const burst = Array.from({ length: 20 }, () => message(PART));
+    for (const sent of burst) hub.send(sent);
+    // Heard twice (a NOTIFY repeated, two instances): counted once.
+    hub.send(burst[3] as LiveMessage);
+    await pause(100);
+    // The first agreement goes out at once; the other 19 wait for the frame gap and go together.
+    expect(snapshotsIn(viewers[0] as FakeResponse)).toHaveLength(2);
+    await pause(200);
     const frames = viewers.map((v) => snapshotsIn(v));
     expect(frames[0]).toHaveLength(3);
     for (const received of frames) expect(received).toEqual(frames[0]);
-    expect(frames[0]?.[2]).toContain('"agreementId":"a-19"');
+    expect(frames[0]?.[1]).toContain('event: update');
+    // The cause goes without the entry it brought: the update carries the signing once.
+    const first = burst[0] as LiveMessage;
+    expect(frames[0]?.[1]).toContain(
+      `"cause":${JSON.stringify({ kind: first.kind, agreementId: first.agreementId, eventId: PART, at: first.at })}`,
+    );
+    expect(frames[0]?.[1]).not.toContain('"screen"');
+    expect(agreementsIn(frames[0]?.[1])).toBe(1);
+    expect(agreementsIn(frames[0]?.[2])).toBe(20);
+    expect(frames[0]?.[2]).toContain(`"agreementId":"${burst[19]?.agreementId}"`);
+    expect(work.calls).toHaveLength(1);
+    expect((await streams.snapshot(EVENT)).totals.agreements).toBe(20);
+    streams.close();
+  });
+
+  it('reads the figures afresh for a message without an entry, once for a burst', async () => {
+    const hub = fakeHub();
+    const work = slowLoad(30);
+    const streams = streamsWith(work.load, hub);
+    const viewer = new FakeResponse();
+    await streams.open(EVENT, viewer.asResponse(), () => {});
+    for (let i = 0; i < 10; i += 1) hub.send(message(PART, 'voided'));
+    // An entry that does not pass the check is a message without one.
+    hub.send({ ...message(PART), screen: { card: 'broken' } });
+    await pause(400);
+    // The first load waits for the gap after the opening load; everything that came meanwhile shares it.
+    expect(work.calls).toHaveLength(2);
+    streams.close();
+  });
+
+  it('keeps an agreement heard while a load runs when the load does not hold it yet', async () => {
+    const hub = fakeHub();
+    const committed: string[] = [];
+    const work = slowLoad(80, () => [...committed]);
+    const streams = streamsWith(work.load, hub);
+    const viewer = new FakeResponse();
+    await streams.open(EVENT, viewer.asResponse(), () => {});
+    const early = message(PART);
+    committed.push(early.agreementId);
+    hub.send(message(PART, 'voided'));
+    // The load has started (holding `early`); `late` commits after its snapshot and is heard meanwhile.
+    await expect.poll(() => work.calls.length, { interval: 2 }).toBe(2);
+    const late = message(PART);
+    hub.send(late);
+    hub.send(early);
+    await pause(300);
+    expect((await streams.snapshot(EVENT)).totals.agreements).toBe(2);
+    streams.close();
+  });
+
+  it('sends nothing and reads nothing for a party signing or a seal', async () => {
+    const hub = fakeHub();
+    const work = slowLoad(1);
+    const streams = streamsWith(work.load, hub);
+    const viewer = new FakeResponse();
+    await streams.open(EVENT, viewer.asResponse(), () => {});
+    hub.send(message(EVENT, 'signed'));
+    hub.send(message(PART, 'sealed'));
+    await pause(300);
+    expect(work.calls).toHaveLength(1);
+    expect(snapshotsIn(viewer)).toHaveLength(1);
     streams.close();
   });
 
   it('ignores messages for other events, finds screens of a new part through its ancestors', async () => {
     const hub = fakeHub();
-    const work = slowCompute(1);
+    const work = slowLoad(1);
     const streams = createScreenStreams({
-      compute: work.compute,
+      load: work.load,
+      provinceName: (_, nameZh) => nameZh,
       ancestors: async (id) => (id === NEW_PART ? [NEW_PART, EVENT] : [id]),
       live: hub,
     });
@@ -125,15 +224,17 @@ describe('screen streams', () => {
     hub.send(message(PART.replace('2222', 'zzzz')));
     await pause(30);
     expect(work.calls).toHaveLength(1);
+    // Its agreement is not added in memory (the screen does not know the part yet): the figures are read afresh.
     hub.send(message(NEW_PART));
-    await pause(30);
-    expect(snapshotsIn(viewer)).toHaveLength(2);
+    await pause(300);
+    expect(work.calls).toHaveLength(2);
+    expect(snapshotsIn(viewer)).toHaveLength(1);
     streams.close();
   });
 
   it('forgets a viewer that leaves, and ends every stream on close', async () => {
-    const work = slowCompute(1);
-    const streams = createScreenStreams({ compute: work.compute, ancestors: async () => [], live: null });
+    const work = slowLoad(1);
+    const streams = streamsWith(work.load, null);
     const leaving = new FakeResponse();
     const staying = new FakeResponse();
     await streams.open(EVENT, leaving.asResponse(), () => {});
@@ -146,21 +247,78 @@ describe('screen streams', () => {
     expect(streams.viewerCount()).toBe(0);
   });
 
-  it('sends heartbeats from one timer and refreshes quietly when nothing changed', async () => {
-    const work = slowCompute(1);
+  it('sends heartbeats from one timer, reads afresh after added agreements and refreshes quietly', async () => {
+    const hub = fakeHub();
+    const work = slowLoad(1);
     const streams = createScreenStreams({
-      compute: async (id) => ({ ...(await work.compute(id)), totals: { agreements: 1 } }) as ScreenSnapshot,
+      load: work.load,
+      provinceName: (_, nameZh) => nameZh,
       ancestors: async () => [],
-      live: null,
+      live: hub,
       heartbeatMs: 20,
-      refreshMs: 20,
+      refreshMs: 100_000,
     });
     const viewer = new FakeResponse();
     await streams.open(EVENT, viewer.asResponse(), () => {});
     await pause(110);
     expect(viewer.written.filter((text) => text === ': heartbeat\n\n').length).toBeGreaterThanOrEqual(3);
+    // Nothing was added and the refresh interval has not passed: nothing is read.
+    expect(work.calls).toHaveLength(1);
+    hub.send(message(PART));
+    await pause(300);
+    // The heartbeat after an added agreement reads the figures afresh to confirm them: here the load does
+    // not hold the agreement (it was never committed), so the screen goes back to no agreements.
     expect(work.calls.length).toBeGreaterThan(1);
-    expect(snapshotsIn(viewer)).toHaveLength(1);
+    const frames = snapshotsIn(viewer);
+    expect(frames.map(agreementsIn)).toEqual([0, 1, 0]);
     streams.close();
+  });
+});
+
+describe('the frame between two snapshots', () => {
+  const empty = async () => (await slowLoad(0).load(EVENT)) as ScreenState;
+  const names = (_: string, nameZh: string) => nameZh;
+  /** An agreement at the part signed at 02:<minute>. */
+  const at = (minute: number): ScreenEntry => {
+    const made = entry(PART, nextAgreementId());
+    const time = `2026-11-21T02:${String(minute).padStart(2, '0')}:00.000Z`;
+    return { ...made, card: { ...made.card, signedAt: time }, createdAt: '2026-11-21T00:00:00.000Z' };
+  };
+  const updateIn = (text: string | null) =>
+    text?.startsWith('event: update')
+      ? (JSON.parse(text.split('data: ')[1] ?? '') as ScreenUpdateData)
+      : null;
+
+  it('sends only the new signings, also one that belongs below a signing shown already', async () => {
+    const state = await empty();
+    addEntry(state, at(5));
+    const previous = toSnapshot(state, names);
+    expect(nextFrame(previous, toSnapshot(state, names), '{}', null)).toBeNull();
+    // Signed at 02:03 but landed after the 02:05 one (its PDF took longer): it goes second.
+    const late = at(3);
+    const newest = at(9);
+    addEntry(state, late);
+    addEntry(state, newest);
+    const next = toSnapshot(state, names);
+    const frame = updateIn(nextFrame(previous, next, JSON.stringify(next), null));
+    expect(frame?.update.signings.map((s) => s.agreementId)).toEqual([
+      newest.card.agreementId,
+      late.card.agreementId,
+    ]);
+    expect(frame?.update.byCity).toBeUndefined();
+    expect(applyScreenUpdate(previous, frame?.update as ScreenUpdateData['update'])).toEqual(next);
+  });
+
+  it('sends the whole snapshot when a signing leaves the feed or the event changes', async () => {
+    const state = await empty();
+    addEntry(state, at(1));
+    addEntry(state, at(2));
+    const previous = toSnapshot(state, names);
+    const voided: ScreenSnapshot = { ...previous, signings: previous.signings.slice(1) };
+    expect(nextFrame(previous, voided, 'whole', null)).toBe(
+      'event: snapshot\ndata: {"cause":null,"snapshot":whole}\n\n',
+    );
+    const renamed: ScreenSnapshot = { ...previous, event: { ...previous.event, nameZh: '新名称' } };
+    expect(nextFrame(previous, renamed, 'whole', null)).toMatch(/^event: snapshot/);
   });
 });

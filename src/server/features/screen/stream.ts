@@ -1,23 +1,34 @@
 import type { ServerResponse } from 'node:http';
-import type { ScreenSnapshot, ScreenUpdate } from '../../../contracts/screen.ts';
+import {
+  applyScreenUpdate,
+  type ScreenCause,
+  type ScreenSnapshot,
+  type ScreenUpdate,
+} from '../../../contracts/screen.ts';
 import type { LiveHub, LiveMessage } from '../../platform/live.ts';
+import { addEntry, ScreenEntry, type ScreenState, toSnapshot } from './figures.ts';
 
-// Server-Sent Events for the ceremony screens. Everything here is per event, never per viewer: one
-// computation, one serialized frame, the same string written to every open response.
+// Server-Sent Events for the ceremony screens. Everything here is per event, never per viewer: one state,
+// one serialized frame, the same bytes written to every open response. A signature that completes an
+// agreement publishes the agreement's entry, which is added to the state in memory: during a rush the
+// database, busy with the signatures, is not asked for the figures again and again. Anything else (a void,
+// a decline, an entry too large for a notification) and a heartbeat after added entries read it afresh.
 
 export interface ScreenStreamOptions {
-  /** Computes an event's snapshot; throws notFound for an unknown event. */
-  compute(eventId: string): Promise<ScreenSnapshot>;
+  /** Reads an event's state from the database; throws notFound for an unknown event. */
+  load(eventId: string): Promise<ScreenState>;
+  /** The feature name of a province on the served map. */
+  provinceName(code: string, nameZh: string): string;
   /** The event and the events above it, for a message about a sub-event no screen knows yet. */
   ancestors(eventId: string): Promise<string[]>;
   live: LiveHub | null;
   heartbeatMs?: number;
-  /** Recompute an event's snapshot this often even without messages (edits, a missed NOTIFY). */
+  /** Read an event's state afresh this often even without messages (edits, a missed NOTIFY). */
   refreshMs?: number;
 }
 
 export interface ScreenStreams {
-  /** The event's current snapshot: the open channel's copy, or one computation shared by concurrent callers. */
+  /** The event's current snapshot: the open channel's copy, or one load shared by concurrent callers. */
   snapshot(eventId: string): Promise<ScreenSnapshot>;
   /**
    * Sends the first snapshot and keeps the response open, calling onStart just before it takes the response
@@ -33,13 +44,21 @@ interface Channel {
   viewers: Set<ServerResponse>;
   /** The event and all its parts, from the latest snapshot. */
   members: Set<string>;
-  latest: { snapshot: ScreenSnapshot; json: string; firstFrame: string; at: number } | null;
+  /** The figures now: the last load with every completed agreement heard of since added to it. */
+  state: ScreenState | null;
+  /** The last frame sent: updates are what changed since it; a new viewer starts from it. */
+  latest: { snapshot: ScreenSnapshot; json: string; firstFrame: string } | null;
   initial: Promise<void> | null;
-  isRunning: boolean;
-  isQueued: boolean;
-  queuedCause: LiveMessage | null;
-  /** When the computation of the last live frame started: frames start at least MIN_FRAME_GAP_MS apart. */
-  lastFrameAt: number;
+  /** Sends what changed since the last frame. */
+  frames: Paced;
+  /** Reads the state afresh. */
+  loads: Paced;
+  /** When the last load started: the heartbeat reads afresh when it is old. */
+  loadedAt: number;
+  /** Agreements added while a load runs: added again to what it returns, unless it holds them already. */
+  addedDuringLoad: ScreenEntry[] | null;
+  /** Agreements added since the last load: the next heartbeat reads the figures afresh to confirm them. */
+  addedSinceLoad: number;
 }
 
 const SSE_HEADERS = {
@@ -56,9 +75,21 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 // thousands of viewers cost a few broadcasts a second instead of one per signature, and no figure waits long.
 const MIN_FRAME_GAP_MS = 200;
 
+/** What a frame answers, as viewers see it: the message without the entry it brought (the update has that). */
+function causeJson(cause: LiveMessage | null): string {
+  if (!cause) return 'null';
+  const seen: ScreenCause = {
+    kind: cause.kind,
+    agreementId: cause.agreementId,
+    eventId: cause.eventId,
+    at: cause.at,
+  };
+  return JSON.stringify(seen);
+}
+
 /** One SSE frame; the snapshot JSON is spliced in so it is serialized once per computation. */
 function frame(snapshotJson: string, cause: LiveMessage | null): string {
-  return `event: snapshot\ndata: {"cause":${JSON.stringify(cause)},"snapshot":${snapshotJson}}\n\n`;
+  return `event: snapshot\ndata: {"cause":${causeJson(cause)},"snapshot":${snapshotJson}}\n\n`;
 }
 
 /** Whether two snapshots show the same figures (generatedAt aside). */
@@ -71,8 +102,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * The frame that takes viewers from `previous` to `next`: an `update` with the totals, only the signings they
  * have not seen and only the breakdowns that changed (a signing is a few hundred bytes; the whole snapshot is
- * many kilobytes, times thousands of viewers). A change to the event itself sends the whole snapshot; no
- * change sends nothing.
+ * many kilobytes, times thousands of viewers). When applying the update would not give `next` exactly (the
+ * event changed, a signing left the feed), the whole snapshot goes. No change sends nothing.
  */
 export function nextFrame(
   previous: ScreenSnapshot,
@@ -82,35 +113,78 @@ export function nextFrame(
 ): string | null {
   if (isSameFigures(previous, next)) return null;
   const seen = new Set(previous.signings.map((signing) => signing.agreementId));
-  const added = next.signings.filter((signing) => !seen.has(signing.agreementId));
-  // The screen puts new signings on top and keeps the latest 20; anything else (a signing gone) goes whole.
-  const isOnTop =
-    same(next.signings.slice(0, added.length), added) &&
-    same(next.signings.slice(added.length), previous.signings.slice(0, next.signings.length - added.length));
-  if (!same(previous.event, next.event) || !isOnTop) return frame(nextJson, cause);
-  const update: ScreenUpdate = { totals: next.totals, signings: added, generatedAt: next.generatedAt };
+  const update: ScreenUpdate = {
+    totals: next.totals,
+    signings: next.signings.filter((signing) => !seen.has(signing.agreementId)),
+    generatedAt: next.generatedAt,
+  };
   if (!same(previous.byIndustry, next.byIndustry)) update.byIndustry = next.byIndustry;
   if (!same(previous.byCity, next.byCity)) update.byCity = next.byCity;
   if (!same(previous.byProvince, next.byProvince)) update.byProvince = next.byProvince;
-  return `event: update\ndata: {"cause":${JSON.stringify(cause)},"update":${JSON.stringify(update)}}\n\n`;
+  if (!same(previous.event, next.event) || !same(applyScreenUpdate(previous, update).signings, next.signings))
+    return frame(nextJson, cause);
+  return `event: update\ndata: {"cause":${causeJson(cause)},"update":${JSON.stringify(update)}}\n\n`;
+}
+
+/** A task run on request: at once, or once more after the running one however many requests came meanwhile. */
+interface Paced {
+  /** Asks for a run; the run gets the newest cause asked with. */
+  request(cause: LiveMessage | null): void;
+  isRunning(): boolean;
+}
+
+/**
+ * Runs `task` on request, never two runs that count (the task says) less than MIN_FRAME_GAP_MS apart, and
+ * only while `isCurrent()`; calls `whenIdle` after the last run.
+ */
+function paced(
+  task: (cause: LiveMessage | null) => Promise<boolean> | boolean,
+  options: { countedAt: number; isCurrent: () => boolean; whenIdle: () => void },
+): Paced {
+  let isRunning = false;
+  let isQueued = false;
+  let cause: LiveMessage | null = null;
+  let countedAt = options.countedAt;
+  return {
+    request(next) {
+      if (next) cause = next;
+      isQueued = true;
+      if (isRunning) return;
+      isRunning = true;
+      void (async () => {
+        while (isQueued && options.isCurrent()) {
+          const wait = countedAt + MIN_FRAME_GAP_MS - Date.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          isQueued = false;
+          const taken = cause;
+          cause = null;
+          const startedAt = Date.now();
+          if (await task(taken)) countedAt = startedAt;
+        }
+        isRunning = false;
+        options.whenIdle();
+      })();
+    },
+    isRunning: () => isRunning,
+  };
 }
 
 export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams {
   const channels = new Map<string, Channel>();
-  const computing = new Map<string, Promise<ScreenSnapshot>>();
+  const loading = new Map<string, Promise<ScreenState>>();
 
-  /** One computation per event at a time for callers without a channel (the snapshot endpoint). */
-  function computeShared(eventId: string): Promise<ScreenSnapshot> {
-    const running = computing.get(eventId);
+  /** One load per event at a time for callers without a channel (the snapshot endpoint, a first viewer). */
+  function loadShared(eventId: string): Promise<ScreenState> {
+    const running = loading.get(eventId);
     if (running) return running;
-    const started = options.compute(eventId).finally(() => computing.delete(eventId));
-    computing.set(eventId, started);
+    const started = options.load(eventId).finally(() => loading.delete(eventId));
+    loading.set(eventId, started);
     return started;
   }
 
   function store(channel: Channel, snapshot: ScreenSnapshot): string {
     const json = JSON.stringify(snapshot);
-    channel.latest = { snapshot, json, firstFrame: frame(json, null), at: Date.now() };
+    channel.latest = { snapshot, json, firstFrame: frame(json, null) };
     channel.members = new Set([snapshot.event.id, ...snapshot.event.parts.map((part) => part.id)]);
     return json;
   }
@@ -128,53 +202,95 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
   }
 
   function dropIfIdle(channel: Channel): void {
-    if (channel.viewers.size === 0 && !channel.isRunning && !channel.initial)
+    if (
+      channel.viewers.size === 0 &&
+      !channel.frames.isRunning() &&
+      !channel.loads.isRunning() &&
+      !channel.initial
+    )
       channels.delete(channel.eventId);
   }
 
-  /** Recomputes once now, or once more right after the running computation, however many messages came. */
-  function refresh(channel: Channel, cause: LiveMessage | null): void {
-    if (channel.isRunning) {
-      channel.isQueued = true;
-      if (cause) channel.queuedCause = cause;
-      return;
+  /** Sends what changed since the last frame; false when nothing did. */
+  function sendFrame(channel: Channel, cause: LiveMessage | null): boolean {
+    if (!channel.state) return false;
+    const previous = channel.latest?.snapshot;
+    const snapshot = toSnapshot(channel.state, options.provinceName);
+    const json = store(channel, snapshot);
+    // Nothing new on the screen (an edit elsewhere, a heartbeat load) sends nothing.
+    const text = previous ? nextFrame(previous, snapshot, json, cause) : frame(json, cause);
+    if (!text) return false;
+    broadcast(channel, text);
+    return true;
+  }
+
+  /** Reads the state afresh, keeping what was added meanwhile, and has a frame sent. */
+  async function load(channel: Channel, cause: LiveMessage | null): Promise<boolean> {
+    channel.loadedAt = Date.now();
+    const added: ScreenEntry[] = [];
+    channel.addedDuringLoad = added;
+    try {
+      const state = await options.load(channel.eventId);
+      // An agreement heard of during the load may have committed after the load's snapshot was taken.
+      channel.addedSinceLoad = added.filter((entry) => addEntry(state, entry)).length;
+      channel.state = state;
+      channel.frames.request(cause);
+    } catch (error) {
+      console.error(`screen: figures of event ${channel.eventId} could not be read`, error);
+    } finally {
+      channel.addedDuringLoad = null;
     }
-    channel.isRunning = true;
-    void (async () => {
-      let next = cause;
-      do {
-        const wait = channel.lastFrameAt + MIN_FRAME_GAP_MS - Date.now();
-        if (wait > 0) {
-          await new Promise((resolve) => setTimeout(resolve, wait));
-          // What arrived meanwhile is in this computation too; its cause is the newest.
-          if (channel.queuedCause) next = channel.queuedCause;
-          channel.queuedCause = null;
-        }
-        channel.isQueued = false;
-        const startedAt = Date.now();
-        try {
-          const previous = channel.latest?.snapshot;
-          const snapshot = await options.compute(channel.eventId);
-          const json = store(channel, snapshot);
-          // Nothing new on the screen (a party signed, the agreement still waits for others) sends nothing.
-          const text = previous ? nextFrame(previous, snapshot, json, next) : frame(json, next);
-          if (text) {
-            broadcast(channel, text);
-            // Counted from the start: a slow computation does not add the whole gap on top.
-            channel.lastFrameAt = startedAt;
+    return true;
+  }
+
+  function createChannel(eventId: string): Channel {
+    const channel: Channel = {
+      eventId,
+      viewers: new Set(),
+      members: new Set([eventId]),
+      state: null,
+      latest: null,
+      initial: null,
+      addedDuringLoad: null,
+      addedSinceLoad: 0,
+      loadedAt: Date.now(),
+      frames: paced(
+        (cause) => {
+          try {
+            return sendFrame(channel, cause);
+          } catch (error) {
+            console.error(`screen: frame of event ${eventId} failed`, error);
+            return false;
           }
-        } catch (error) {
-          console.error(`screen: snapshot of event ${channel.eventId} failed`, error);
-        }
-        next = channel.queuedCause;
-        channel.queuedCause = null;
-      } while (channel.isQueued && channels.get(channel.eventId) === channel);
-      channel.isRunning = false;
-      dropIfIdle(channel);
-    })();
+        },
+        {
+          countedAt: 0,
+          isCurrent: () => channels.get(eventId) === channel,
+          whenIdle: () => dropIfIdle(channel),
+        },
+      ),
+      loads: paced((cause) => load(channel, cause), {
+        // The first load is the one that opened the channel.
+        countedAt: Date.now(),
+        isCurrent: () => channels.get(eventId) === channel,
+        whenIdle: () => dropIfIdle(channel),
+      }),
+    };
+    return channel;
+  }
+
+  /** Adds a completed agreement to the channel's state; a frame follows unless the state held it already. */
+  function add(channel: Channel, entry: ScreenEntry, cause: LiveMessage): void {
+    channel.addedDuringLoad?.push(entry);
+    if (channel.state && addEntry(channel.state, entry)) {
+      channel.addedSinceLoad += 1;
+      channel.frames.request(cause);
+    }
   }
 
   async function onMessage(message: LiveMessage): Promise<void> {
+    // A party signing while others have yet to, and a seal, change nothing a screen shows.
+    if (message.kind === 'signed' || message.kind === 'sealed') return;
     const eventId = message.eventId;
     if (!eventId || !UUID.test(eventId) || channels.size === 0) return;
     let matched = [...channels.values()].filter((channel) => channel.members.has(eventId));
@@ -183,7 +299,12 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
       const above = new Set(await options.ancestors(eventId));
       matched = [...channels.values()].filter((channel) => above.has(channel.eventId));
     }
-    for (const channel of matched) refresh(channel, message);
+    const parsed = message.kind === 'all-signed' ? ScreenEntry.safeParse(message.screen) : null;
+    const entry = parsed?.success ? parsed.data : null;
+    for (const channel of matched) {
+      if (entry && channel.state && channel.members.has(entry.event.id)) add(channel, entry, message);
+      else channel.loads.request(message);
+    }
   }
 
   const unsubscribe = options.live?.subscribe((message) => {
@@ -194,38 +315,33 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
     const now = Date.now();
     for (const channel of channels.values()) {
       broadcast(channel, ': heartbeat\n\n');
-      const age = channel.latest ? now - channel.latest.at : 0;
-      if (channel.viewers.size > 0 && age >= (options.refreshMs ?? 60_000)) refresh(channel, null);
+      const age = now - channel.loadedAt;
+      if (channel.viewers.size > 0 && (channel.addedSinceLoad > 0 || age >= (options.refreshMs ?? 60_000)))
+        channel.loads.request(null);
     }
   }, options.heartbeatMs ?? 15_000);
   heartbeat.unref();
 
   return {
     async snapshot(eventId) {
-      return channels.get(eventId)?.latest?.snapshot ?? computeShared(eventId);
+      return (
+        channels.get(eventId)?.latest?.snapshot ?? toSnapshot(await loadShared(eventId), options.provinceName)
+      );
     },
 
     async open(eventId, response, onStart) {
       let channel = channels.get(eventId);
       if (!channel) {
-        channel = {
-          eventId,
-          viewers: new Set(),
-          members: new Set([eventId]),
-          latest: null,
-          initial: null,
-          isRunning: false,
-          isQueued: false,
-          queuedCause: null,
-          lastFrameAt: 0,
-        };
+        channel = createChannel(eventId);
         channels.set(eventId, channel);
       }
       const current = channel;
       if (!current.latest) {
-        current.initial ??= computeShared(eventId)
-          .then((snapshot) => {
-            if (!current.latest) store(current, snapshot);
+        current.initial ??= loadShared(eventId)
+          .then((state) => {
+            if (current.latest) return;
+            current.state = state;
+            store(current, toSnapshot(state, options.provinceName));
           })
           .finally(() => {
             current.initial = null;
@@ -247,6 +363,7 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
       const joined = channels.get(eventId) ?? current;
       channels.set(eventId, joined);
       if (!joined.latest) {
+        joined.state = current.state;
         joined.latest = current.latest;
         joined.members = current.members;
       }

@@ -60,6 +60,10 @@ export async function sendForSigning(
     return { row, invitations: await issueLinksForTurn(tx, row) };
   });
   await deliverLinks(context, row, invitations);
+  // The event's screen counts it as awaiting signatures from now.
+  await context.live
+    ?.publish({ kind: 'sent', agreementId: id, eventId: row.eventId, at: new Date().toISOString() })
+    .catch((error: unknown) => context.log(`live update not sent: ${(error as Error).message}`));
   return getAgreement(db, actor, id);
 }
 

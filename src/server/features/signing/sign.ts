@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
 import { AGREEMENT } from '../agreements/service.ts';
 import { chinaToday } from '../projects/today.ts';
+import { screenEntry } from '../screen/queries.ts';
 import { type AgreementRow, assertOpenForSigning, lockAgreement } from './agreement-state.ts';
 import { appendTrail } from './audit-trail.ts';
 import type { SigningContext } from './context.ts';
@@ -206,7 +207,9 @@ export async function applySignature(
       // Sequential order: the next signer gets their link now.
       const invitations: Invitation[] =
         isAllSigned || agreement.signingOrder === 'parallel' ? [] : await issueLinksForTurn(tx, agreement);
-      return { kind: 'signed' as const, agreement, revision, isAllSigned, invitations };
+      // Read before the commit and announced with it, so screens add the agreement without asking again.
+      const screen = isAllSigned ? await screenEntry(tx, agreement.id) : null;
+      return { kind: 'signed' as const, agreement, revision, isAllSigned, invitations, screen };
     });
 
     if (outcome.kind === 'repeat') return repeated(db, outcome.signer);
@@ -228,6 +231,7 @@ export async function applySignature(
         agreementId: agreement.id,
         eventId: agreement.eventId,
         at: recordedAt.toISOString(),
+        ...(outcome.screen ? { screen: outcome.screen } : {}),
       })
       .catch((error: unknown) => context.log(`live update not sent: ${(error as Error).message}`));
     if (outcome.isAllSigned) scheduleSeal(db, context, agreement.id);

@@ -55,7 +55,13 @@ export async function organizationsFor(
 export async function sendAgreementFor(
   t: TestContext,
   officer: TestUser,
-  input: { parties: Party[]; signingOrder?: 'parallel' | 'sequential'; expiresOn?: string; eventId?: string },
+  input: {
+    parties: Party[];
+    signingOrder?: 'parallel' | 'sequential';
+    expiresOn?: string;
+    eventId?: string;
+    projectIds?: string[];
+  },
 ) {
   const created = await t.call(officer, 'POST', '/api/agreements', {
     typeCode: 'strategic_cooperation',
@@ -65,6 +71,7 @@ export async function sendAgreementFor(
     signingOrder: input.signingOrder ?? 'parallel',
     expiresOn: input.expiresOn,
     eventId: input.eventId,
+    projectIds: input.projectIds,
     parties: input.parties,
   });
   if (created.statusCode !== 201) throw new Error(created.body);

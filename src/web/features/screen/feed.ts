@@ -1,5 +1,5 @@
 // The pure parts of the ceremony screen: which signings are new, how long they glow, how counters move.
-import type { ScreenCause, ScreenSigning, ScreenSnapshot, ScreenUpdate } from '../../../contracts/screen.ts';
+import type { ScreenCause, ScreenSigning } from '../../../contracts/screen.ts';
 import { formatYi } from '../../../domain/amount.ts';
 
 /** How long a new signing stays highlighted on the feed. */
@@ -69,23 +69,3 @@ export function signingTime(signing: ScreenSigning, locale: 'zh-CN' | 'en-US'): 
     timeZone: 'Asia/Shanghai',
   }).format(new Date(signing.signedAt));
 }
-
-/** Applies an update to the snapshot the screen holds: new signings on top, the latest 20 kept. */
-export function applyScreenUpdate(snapshot: ScreenSnapshot, update: ScreenUpdate): ScreenSnapshot {
-  const added = new Set(update.signings.map((signing) => signing.agreementId));
-  return {
-    ...snapshot,
-    totals: update.totals,
-    signings: [
-      ...update.signings,
-      ...snapshot.signings.filter((signing) => !added.has(signing.agreementId)),
-    ].slice(0, SIGNINGS_SHOWN),
-    byIndustry: update.byIndustry ?? snapshot.byIndustry,
-    byCity: update.byCity ?? snapshot.byCity,
-    byProvince: update.byProvince ?? snapshot.byProvince,
-    generatedAt: update.generatedAt,
-  };
-}
-
-/** As many signings as a snapshot carries (the server's LATEST_SIGNINGS). */
-const SIGNINGS_SHOWN = 20;

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type {
-  ScreenCause,
-  ScreenSnapshot,
-  ScreenStreamData,
-  ScreenUpdateData,
+import {
+  applyScreenUpdate,
+  type ScreenCause,
+  type ScreenSnapshot,
+  type ScreenStreamData,
+  type ScreenUpdateData,
 } from '../../../contracts/screen.ts';
 import { ApiError, api } from '../../app/api.ts';
-import { applyScreenUpdate, type FeedItem, latencyMs, mergeFeed, nextHighlightEnd } from './feed.ts';
+import { type FeedItem, latencyMs, mergeFeed, nextHighlightEnd } from './feed.ts';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting';
 
