@@ -83,9 +83,15 @@ export async function screenState(db: Db, eventId: string): Promise<ScreenState>
  */
 export async function screenEntry(db: DbOrTx, agreementId: string): Promise<ScreenEntry | null> {
   const only = sql`a.id = ${agreementId} and a.event_id is not null`;
-  const [item] = await feedItems(db, sql``, only, 1);
-  if (!item) return null;
-  return { ...item, projects: await projectsOf(db, sql``, only) };
+  // Sent together: inside the signing transaction each round trip holds the agreement (and, on the embedded
+  // database, the only connection) a little longer.
+  const [rows, parties, projects] = await Promise.all([
+    feedRows(db, sql``, only, 1),
+    partiesOf(db, [agreementId]),
+    projectsOf(db, sql``, only),
+  ]);
+  const [item] = feedItemsOf(rows, parties);
+  return item ? { ...item, projects } : null;
 }
 
 type FeedRow = {
@@ -116,7 +122,19 @@ type FeedRow = {
  * parties, venue (run-sheet slot, else the event's own venue) and region.
  */
 async function feedItems(db: DbOrTx, prelude: SQL, which: SQL, limit: number): Promise<FeedItem[]> {
-  const rows = await db.execute<FeedRow>(sql`${prelude}
+  const rows = await feedRows(db, prelude, which, limit);
+  if (rows.length === 0) return [];
+  return feedItemsOf(
+    rows,
+    await partiesOf(
+      db,
+      rows.map((row) => row.id),
+    ),
+  );
+}
+
+function feedRows(db: DbOrTx, prelude: SQL, which: SQL, limit: number) {
+  return db.execute<FeedRow>(sql`${prelude}
     select a.id, a.event_id, a.title_zh, a.title_en, a.type_code, a.amount_yuan::text as amount_yuan,
       a.signed_on::text as signed_on, a.signed_at, a.created_at,
       r.code as region_code, r.name_zh as region_zh, r.name_en as region_en,
@@ -134,8 +152,11 @@ async function feedItems(db: DbOrTx, prelude: SQL, which: SQL, limit: number): P
     where ${which} and ${SIGNED}
     order by a.signed_on desc, a.signed_at desc nulls last, a.created_at desc, a.id
     limit ${limit}`);
-  if (rows.length === 0) return [];
-  const parties = await db
+}
+
+/** The parties of the agreements, in their order on each. */
+function partiesOf(db: DbOrTx, agreementIds: string[]) {
+  return db
     .select({
       agreementId: agreementParties.agreementId,
       nameZh: organizations.nameZh,
@@ -143,13 +164,11 @@ async function feedItems(db: DbOrTx, prelude: SQL, which: SQL, limit: number): P
     })
     .from(agreementParties)
     .innerJoin(organizations, eq(organizations.id, agreementParties.organizationId))
-    .where(
-      inArray(
-        agreementParties.agreementId,
-        rows.map((row) => row.id),
-      ),
-    )
+    .where(inArray(agreementParties.agreementId, agreementIds))
     .orderBy(asc(agreementParties.position));
+}
+
+function feedItemsOf(rows: FeedRow[], parties: Awaited<ReturnType<typeof partiesOf>>): FeedItem[] {
   return rows.map((row) => {
     const amount = row.amount_yuan === null ? null : Number(row.amount_yuan);
     return {

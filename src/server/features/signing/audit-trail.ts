@@ -9,38 +9,46 @@ import {
   verifyChain,
 } from '../../signing/audit-chain.ts';
 
+type TrailEntry = { actor: string; action: string; details?: JsonObject; at?: Date };
+
 /**
- * Appends one entry to an agreement's hash-chained trail. Callers hold the agreement row lock, so entries
- * are appended one at a time and the chain has no forks.
+ * Appends entries, in order, to an agreement's hash-chained trail (one read, one insert). Callers hold the
+ * agreement row lock, so appends happen one at a time and the chain has no forks.
  */
 export async function appendTrail(
   db: DbOrTx,
   agreementId: string,
-  entry: { actor: string; action: string; details?: JsonObject; at?: Date },
-): Promise<ChainedAuditEntry> {
+  ...entries: [TrailEntry, ...TrailEntry[]]
+): Promise<void> {
   const [last] = await db
     .select({ sequence: agreementAuditEntries.sequence, hash: agreementAuditEntries.hash })
     .from(agreementAuditEntries)
     .where(eq(agreementAuditEntries.agreementId, agreementId))
     .orderBy(desc(agreementAuditEntries.sequence))
     .limit(1);
-  const chained = chainEntry(last?.hash ?? GENESIS_HASH, {
-    at: (entry.at ?? new Date()).toISOString(),
-    actor: entry.actor,
-    action: entry.action,
-    ...(entry.details ? { details: entry.details } : {}),
+  let previousHash = last?.hash ?? GENESIS_HASH;
+  let sequence = last?.sequence ?? 0;
+  const rows = entries.map((entry) => {
+    const chained = chainEntry(previousHash, {
+      at: (entry.at ?? new Date()).toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      ...(entry.details ? { details: entry.details } : {}),
+    });
+    previousHash = chained.hash;
+    sequence += 1;
+    return {
+      agreementId,
+      sequence,
+      at: chained.at,
+      actor: chained.actor,
+      action: chained.action,
+      details: chained.details ?? null,
+      previousHash: chained.previousHash,
+      hash: chained.hash,
+    };
   });
-  await db.insert(agreementAuditEntries).values({
-    agreementId,
-    sequence: (last?.sequence ?? 0) + 1,
-    at: chained.at,
-    actor: chained.actor,
-    action: chained.action,
-    details: chained.details ?? null,
-    previousHash: chained.previousHash,
-    hash: chained.hash,
-  });
-  return chained;
+  await db.insert(agreementAuditEntries).values(rows);
 }
 
 /** The whole trail in order, as chained entries, with whether every link holds. */

@@ -150,19 +150,8 @@ export async function applySignature(
         bytes,
         signerId: signer.id,
       });
-      await tx
-        .update(agreementSigners)
-        .set({
-          status: 'signed',
-          signedAt,
-          signedVia: request.via,
-          signatureKind: checked.kind,
-          signatureImage: checked.image,
-          signatureText: checked.text,
-          codeHash: null,
-        })
-        .where(eq(agreementSigners.id, signer.id));
-      await appendTrail(tx, agreement.id, {
+      const isAllSigned = all.every((other) => other.id === signer.id || other.status === 'signed');
+      const signedEntry = {
         at: signedAt,
         actor: `signer:${signer.name}（${target.organization.nameZh}）`,
         action: 'signed',
@@ -173,37 +162,57 @@ export async function applySignature(
           signature: checked.kind,
           ...request.attestation,
         },
-      });
-      const isAllSigned = all.every((other) => other.id === signer.id || other.status === 'signed');
-      await tx
-        .update(agreements)
-        .set({
-          documentRevision: revision,
-          version: sql`${agreements.version} + 1`,
-          updatedAt: signedAt,
-          ...(isAllSigned
-            ? {
-                signedAt,
-                signedOn: chinaToday(),
-                sealStatus: 'pending' as const,
-                // The seal queue seals it in a moment; the sweep steps in only if that has not happened by then.
-                sealNextAttemptAt: new Date(signedAt.getTime() + SWEEP_GRACE_MS),
-              }
-            : {}),
-        })
-        .where(eq(agreements.id, agreement.id));
-      await enqueueWebhookEvent(tx, {
-        regionCode: agreement.regionCode,
-        type: 'agreement.signed',
-        payload: {
-          agreementId: agreement.id,
-          signerId: signer.id,
-          organizationId: signer.organizationId,
-          revision,
-        },
-      });
-      if (isAllSigned)
-        await appendTrail(tx, agreement.id, { at: signedAt, actor: 'system', action: 'all-signed' });
+      };
+      // Independent statements under the lock, sent together: each round trip holds the agreement (and, on the
+      // embedded database, its only connection) a little longer.
+      await Promise.all([
+        tx
+          .update(agreementSigners)
+          .set({
+            status: 'signed',
+            signedAt,
+            signedVia: request.via,
+            signatureKind: checked.kind,
+            signatureImage: checked.image,
+            signatureText: checked.text,
+            codeHash: null,
+          })
+          .where(eq(agreementSigners.id, signer.id)),
+        isAllSigned
+          ? appendTrail(tx, agreement.id, signedEntry, {
+              at: signedAt,
+              actor: 'system',
+              action: 'all-signed',
+            })
+          : appendTrail(tx, agreement.id, signedEntry),
+        tx
+          .update(agreements)
+          .set({
+            documentRevision: revision,
+            version: sql`${agreements.version} + 1`,
+            updatedAt: signedAt,
+            ...(isAllSigned
+              ? {
+                  signedAt,
+                  signedOn: chinaToday(),
+                  sealStatus: 'pending' as const,
+                  // The seal queue seals it in a moment; the sweep steps in only if that has not happened by then.
+                  sealNextAttemptAt: new Date(signedAt.getTime() + SWEEP_GRACE_MS),
+                }
+              : {}),
+          })
+          .where(eq(agreements.id, agreement.id)),
+        enqueueWebhookEvent(tx, {
+          regionCode: agreement.regionCode,
+          type: 'agreement.signed',
+          payload: {
+            agreementId: agreement.id,
+            signerId: signer.id,
+            organizationId: signer.organizationId,
+            revision,
+          },
+        }),
+      ]);
       // Sequential order: the next signer gets their link now.
       const invitations: Invitation[] =
         isAllSigned || agreement.signingOrder === 'parallel' ? [] : await issueLinksForTurn(tx, agreement);

@@ -158,6 +158,10 @@ describe('cloud signing, three parties in parallel', () => {
     expect(trail.entries.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['sent', 'code-sent', 'code-verified', 'signed', 'all-signed', 'sealed']),
     );
+    // The last signature and the completion are appended together, in that order, each chained to the one before.
+    const actions = trail.entries.map((e: { action: string }) => e.action);
+    expect(actions.indexOf('all-signed')).toBe(actions.lastIndexOf('signed') + 1);
+    expect(actions.filter((action: string) => action === 'signed')).toHaveLength(3);
     const sealed = await t.call(officer, 'GET', `/api/agreements/${id}/document.pdf`);
     const bytes = new Uint8Array(sealed.rawPayload);
     const report = await uploadPdf('/api/verify?lang=en', bytes);
