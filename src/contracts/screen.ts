@@ -95,7 +95,10 @@ export type ScreenStreamData = z.infer<typeof ScreenStreamData>;
 export const SIGNINGS_SHOWN = 20;
 
 /** Newest first: by signing date, then time (signings recorded with a date only come after those with a time). */
-export function compareSignings(a: ScreenSigning, b: ScreenSigning): number {
+export function compareSignings(
+  a: Pick<ScreenSigning, 'signedOn' | 'signedAt'>,
+  b: Pick<ScreenSigning, 'signedOn' | 'signedAt'>,
+): number {
   if (a.signedOn !== b.signedOn) return a.signedOn < b.signedOn ? 1 : -1;
   if (a.signedAt === b.signedAt) return 0;
   if (a.signedAt === null) return 1;

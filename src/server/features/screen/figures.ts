@@ -58,7 +58,7 @@ export interface ScreenState {
 
 /** Newest first, as `order by signed_on desc, signed_at desc nulls last, created_at desc, id` in the queries. */
 export function compareFeedItems(a: FeedItem, b: FeedItem): number {
-  const bySigning = compareSignings({ ...a.card, part: null }, { ...b.card, part: null });
+  const bySigning = compareSignings(a.card, b.card);
   if (bySigning !== 0) return bySigning;
   const createdA = Date.parse(a.createdAt);
   const createdB = Date.parse(b.createdAt);
