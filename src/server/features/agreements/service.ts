@@ -6,6 +6,7 @@ import type {
   UpdateAgreementBody,
 } from '../../../contracts/agreements.ts';
 import { parseAmount } from '../../../domain/amount.ts';
+import { chinaToday } from '../../../domain/china-today.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import {
   agreementParties,
@@ -23,7 +24,6 @@ import { afterCursor, decodeCursor, encodeCursor } from '../../platform/paginati
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
 import { getEvent } from '../events/service.ts';
 import { assertRegionFilter, staleVersion } from '../organizations/service.ts';
-import { chinaToday } from '../projects/today.ts';
 import { appendTrail } from '../signing/audit-trail.ts';
 import { agreementViews } from './queries.ts';
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaToday } from '../../../domain/china-today.ts';
 import { startTestApp, type TestContext, type TestUser } from '../../testing/app.ts';
-import { chinaToday } from './today.ts';
 
 let t: TestContext;
 let officer: TestUser;

@@ -7,6 +7,7 @@ import type {
   UpdateProjectBody,
 } from '../../../contracts/projects.ts';
 import { yiDisplays } from '../../../domain/amount.ts';
+import { chinaToday } from '../../../domain/china-today.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { projectInvestors, projects, stageChanges } from '../../db/schema.ts';
 import { type Actor, assertCan } from '../../platform/access.ts';
@@ -32,7 +33,6 @@ import {
   toProjectView,
   visibleProjects,
 } from './queries.ts';
-import { chinaToday } from './today.ts';
 
 export const PROJECT = { zh: '项目', en: 'Project' };
 

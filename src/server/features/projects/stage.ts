@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { StageMoveBody } from '../../../contracts/projects.ts';
+import { chinaToday } from '../../../domain/china-today.ts';
 import { checkStageMove } from '../../../domain/stages.ts';
 import type { Tx } from '../../db/connect.ts';
 import { files, projects, stageChanges, stageEvidence } from '../../db/schema.ts';
@@ -9,7 +10,6 @@ import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { staleVersion } from '../organizations/service.ts';
 import { visibleProjects } from './queries.ts';
 import { getProject, PROJECT } from './service.ts';
-import { chinaToday } from './today.ts';
 
 /**
  * Moves a project to another lifecycle stage on a given date, with the evidence the stage needs.

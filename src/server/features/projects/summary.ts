@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { PipelineSummary } from '../../../contracts/projects.ts';
+import { chinaToday } from '../../../domain/china-today.ts';
 import { STAGES } from '../../../domain/stages.ts';
 import type { Db } from '../../db/connect.ts';
 import { projects, stageChanges } from '../../db/schema.ts';
 import { type Actor, assertCan } from '../../platform/access.ts';
 import { visibleProjects } from './queries.ts';
-import { chinaToday } from './today.ts';
 
 /** Days after which a project is listed as needing attention (the full early-warning rules come with tracking). */
 export const ATTENTION_DAYS = { signedNotRegistered: 180, registeredNotStarted: 180, negotiationStalled: 90 };

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
+import { chinaToday } from '../../../domain/china-today.ts';
 import type { DbOrTx } from '../../db/connect.ts';
 import { agreements } from '../../db/schema.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
 import { AGREEMENT } from '../agreements/service.ts';
-import { chinaToday } from '../projects/today.ts';
 import { appendTrail } from './audit-trail.ts';
 
 // Where an agreement stands for signing: locked for a change, open or closed, overdue, expired.

@@ -1,9 +1,9 @@
 import { and, asc, eq, lt, lte, sql } from 'drizzle-orm';
+import { chinaToday } from '../../../domain/china-today.ts';
 import type { Db } from '../../db/connect.ts';
 import { agreementSigners, agreements, organizations } from '../../db/schema.ts';
 import { SEALER_NAME } from '../../platform/signing-keys.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
-import { chinaToday } from '../projects/today.ts';
 import { expireLocked, isOverdue, lockAgreement } from './agreement-state.ts';
 import { appendTrail, readTrail } from './audit-trail.ts';
 import type { SigningContext } from './context.ts';

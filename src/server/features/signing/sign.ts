@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SignatureInput, SignResult } from '../../../contracts/signing.ts';
+import { chinaToday } from '../../../domain/china-today.ts';
 import type { SigningVia } from '../../../domain/events.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { agreementDocuments, agreementSigners, agreements, organizations } from '../../db/schema.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
 import { AGREEMENT } from '../agreements/service.ts';
-import { chinaToday } from '../projects/today.ts';
 import { screenEntry } from '../screen/queries.ts';
 import { type AgreementRow, assertOpenForSigning, lockAgreement } from './agreement-state.ts';
 import { appendTrail } from './audit-trail.ts';

@@ -19,6 +19,7 @@ import {
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { chinaToday } from '../../../domain/china-today.ts';
 import { SIGNING_ORDERS } from '../../../domain/events.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
@@ -223,7 +224,7 @@ export default function AgreementFormPage() {
             <Form.Item name="expiresOn" label={t('agreement.field.expiresOn')}>
               <DatePicker
                 style={{ width: '100%' }}
-                disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+                disabledDate={(day) => day.isBefore(dayjs(chinaToday()), 'day')}
                 data-testid="agreement-expires"
               />
             </Form.Item>

@@ -19,6 +19,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { parseAmount } from '../../../domain/amount.ts';
+import { chinaToday } from '../../../domain/china-today.ts';
 import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
@@ -275,7 +276,10 @@ export default function ProjectFormPage() {
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item name="stageOn" label={t('project.stageOn')}>
-                  <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+                  <DatePicker
+                    disabledDate={(d) => d.isAfter(dayjs(chinaToday()), 'day')}
+                    style={{ width: '100%' }}
+                  />
                 </Form.Item>
               </Col>
             </>

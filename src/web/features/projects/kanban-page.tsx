@@ -1,10 +1,10 @@
 import { MoreOutlined } from '@ant-design/icons';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Dropdown, Empty, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatYi } from '../../../domain/amount.ts';
+import { chinaToday } from '../../../domain/china-today.ts';
 import { checkStageMove, requiredEvidence } from '../../../domain/stages.ts';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
@@ -17,7 +17,7 @@ const PER_COLUMN = 30;
 
 /** Whether the lifecycle allows the move at all (dates and documents are asked for afterwards). */
 function structuralCheck(from: Stage, to: Stage) {
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = chinaToday();
   const needed = requiredEvidence(to);
   return checkStageMove({
     from,

@@ -2,6 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Modal, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { chinaToday } from '../../../domain/china-today.ts';
 import { checkStageMove, requiredEvidence } from '../../../domain/stages.ts';
 import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
@@ -31,7 +32,7 @@ export function StageMoveModal({ project, to, onClose, onMoved }: StageMoveModal
   const [error, setError] = useState<string | null>(null);
   const needed = requiredEvidence(to);
   const label = (stage: Stage) => pick(STAGE_LABELS[stage].zh, STAGE_LABELS[stage].en);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = chinaToday();
 
   async function submit(values: Values) {
     const on = values.on.format('YYYY-MM-DD');
@@ -94,7 +95,7 @@ export function StageMoveModal({ project, to, onClose, onMoved }: StageMoveModal
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="move-error" />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs(today) }}>
         <Form.Item
           name="on"
           label={t('project.moveDate')}

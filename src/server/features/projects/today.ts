@@ -1,4 +1,0 @@
-/** Today in China, where the bureaus work: a move dated "today" must not count as the future at 07:00 Beijing time. */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
