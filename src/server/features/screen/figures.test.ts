@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SIGNINGS_SHOWN } from '../../../contracts/screen.ts';
 import {
   addEntry,
   compareFeedItems,
-  LATEST_SIGNINGS,
   type ScreenEntry,
   type ScreenProject,
   type ScreenState,
@@ -139,7 +139,7 @@ describe('screen figures', () => {
 
     for (let n = 10; n < 40; n += 1)
       addEntry(state, entry(n, { on: '2026-11-22', at: `2026-11-22T00:00:${n}Z` }));
-    expect(state.feed).toHaveLength(LATEST_SIGNINGS);
+    expect(state.feed).toHaveLength(SIGNINGS_SHOWN);
     expect(state.feed[0]?.card.agreementId).toBe(uuid(39));
     expect(state.feed.at(-1)?.card.agreementId).toBe(uuid(20));
     // Older than all 20 shown: counted, not on the feed.

@@ -11,9 +11,6 @@ import { yiDisplays } from '../../../domain/amount.ts';
 // signings added one by one both end here, so a screen fed by signings shows what a fresh computation would:
 // the counting (each agreement once, each project once, the slices and their order) exists only in this file.
 
-/** How many signings the feed shows. */
-export const LATEST_SIGNINGS = SIGNINGS_SHOWN;
-
 const Names = { nameZh: z.string(), nameEn: z.string().nullable() };
 const SliceKey = z.object({ code: z.string(), ...Names });
 
@@ -52,7 +49,7 @@ export interface ScreenState {
   agreements: Map<string, string>;
   /** Every distinct project of those agreements. */
   projects: Map<string, ScreenProject>;
-  /** The latest signings, newest first, at most LATEST_SIGNINGS. */
+  /** The latest signings, newest first, at most SIGNINGS_SHOWN. */
   feed: FeedItem[];
 }
 
@@ -81,7 +78,7 @@ export function addEntry(state: ScreenState, entry: ScreenEntry): boolean {
   const at = state.feed.findIndex((other) => compareFeedItems(item, other) < 0);
   if (at >= 0) state.feed.splice(at, 0, item);
   else state.feed.push(item);
-  if (state.feed.length > LATEST_SIGNINGS) state.feed.length = LATEST_SIGNINGS;
+  if (state.feed.length > SIGNINGS_SHOWN) state.feed.length = SIGNINGS_SHOWN;
   return true;
 }
 

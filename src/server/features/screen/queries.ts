@@ -1,17 +1,12 @@
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { SIGNINGS_SHOWN } from '../../../contracts/screen.ts';
 import { formatYi } from '../../../domain/amount.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { agreementParties, events, eventVenues, organizations } from '../../db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import { AGREEMENT_SCOPE, eventTree } from '../events/queries.ts';
 import { EVENT } from '../events/service.ts';
-import {
-  type FeedItem,
-  LATEST_SIGNINGS,
-  type ScreenEntry,
-  type ScreenProject,
-  type ScreenState,
-} from './figures.ts';
+import type { FeedItem, ScreenEntry, ScreenProject, ScreenState } from './figures.ts';
 
 const SIGNED = AGREEMENT_SCOPE.signed;
 type Names = { nameZh: string; nameEn: string | null };
@@ -70,7 +65,7 @@ export async function screenState(db: Db, eventId: string): Promise<ScreenState>
         pending: pending?.count ?? 0,
         agreements: new Map(signed.map((row) => [row.id, row.type_code])),
         projects: new Map(projects.map((project) => [project.id, project])),
-        feed: await feedItems(tx, eventTree(eventId), IN_TREE, LATEST_SIGNINGS),
+        feed: await feedItems(tx, eventTree(eventId), IN_TREE, SIGNINGS_SHOWN),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
