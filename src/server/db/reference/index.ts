@@ -24,8 +24,13 @@ import industriesJson from './industries.json' with { type: 'json' };
 import parksJson from './parks.json' with { type: 'json' };
 import regionsJson from './regions.json' with { type: 'json' };
 
-export type { AgreementType, CodeListItem, InvestorType, ProjectCategory } from './code-lists.ts';
-export { AGREEMENT_TYPES, INVESTOR_TYPES, PROJECT_CATEGORIES } from './code-lists.ts';
+export type {
+  AgreementType,
+  CodeListItem,
+  InvestorType,
+  ProjectCategory,
+} from '../../../domain/code-lists.ts';
+export { AGREEMENT_TYPES, INVESTOR_TYPES, PROJECT_CATEGORIES } from '../../../domain/code-lists.ts';
 
 export type RegionLevel = 'province' | 'city' | 'county' | 'park';
 

@@ -8,7 +8,7 @@ import type {
 } from '../../../contracts/agreements.ts';
 import type { CodeItem as CodeItemSchema } from '../../../contracts/reference.ts';
 import type { AuditTrail, IssuedLink, SignatureInput, SignResult } from '../../../contracts/signing.ts';
-import { AGREEMENT_TYPES } from '../../../server/db/reference/code-lists.ts';
+import { AGREEMENT_TYPES } from '../../../domain/code-lists.ts';
 import { ApiError, api, queryString } from '../../app/api.ts';
 
 export type { AgreementView, SignatureInput, SignResult };

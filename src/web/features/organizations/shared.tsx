@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { INVESTOR_TYPES } from '../../../server/db/reference/code-lists.ts';
+import { INVESTOR_TYPES } from '../../../domain/code-lists.ts';
 import { api } from '../../app/api.ts';
 import type { Locale } from '../../i18n/locale.tsx';
 import { useLocale } from '../../i18n/locale.tsx';

@@ -1,7 +1,7 @@
 // Bilingual labels of the code lists the project pages show, from the same tables the server uses.
 import { SIZE_BANDS } from '../../../domain/amount.ts';
+import { INVESTOR_TYPES, PROJECT_CATEGORIES } from '../../../domain/code-lists.ts';
 import { EVIDENCE_LABELS, STAGE_LABELS, STAGES, type Stage } from '../../../domain/stages.ts';
-import { INVESTOR_TYPES, PROJECT_CATEGORIES } from '../../../server/db/reference/code-lists.ts';
 
 export { EVIDENCE_LABELS, STAGE_LABELS, STAGES, type Stage };
 
