@@ -145,6 +145,18 @@ export function agreementScope(actor: Actor, agreementIdColumn: AnyColumn, regio
   return regionScope(actor, regionColumn);
 }
 
+/**
+ * SQL condition on files: a file follows what it is attached to (a stage change's evidence, readable with
+ * its project). A file attached to nothing is readable by its uploader alone, so it can be attached.
+ */
+export function fileScope(actor: Actor, fileIdColumn: AnyColumn, createdByColumn: AnyColumn): SQL {
+  const file = qualified(fileIdColumn);
+  return sql`(exists (select 1 from stage_evidence se join projects p on p.id = se.project_id
+      where se.file_id = ${file} and ${projectScope(actor, sql.raw('p.id'), sql.raw('p.region_code'))})
+    or (${qualified(createdByColumn)} = ${actor.id}
+      and not exists (select 1 from stage_evidence se where se.file_id = ${file})))`;
+}
+
 /** An organization record may be changed only by its keeping region's subtree. */
 export function canChangeRegionOwned(actor: Actor, regionCode: string): boolean {
   return actor.role !== 'enterprise' && isInScope(actor, regionCode);

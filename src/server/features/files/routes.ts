@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.ts';
 import type { Db } from '../../db/connect.ts';
 import { files } from '../../db/schema.ts';
-import { regionScope } from '../../platform/access.ts';
+import { fileScope } from '../../platform/access.ts';
 import { requireActor } from '../../platform/auth.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { readUpload } from '../../platform/uploads.ts';
@@ -79,7 +79,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       const [file] = await db
         .select()
         .from(files)
-        .where(and(eq(files.id, request.params.id), regionScope(actor, files.regionCode)));
+        .where(and(eq(files.id, request.params.id), fileScope(actor, files.id, files.createdBy)));
       if (!file) throw notFound({ zh: '文件', en: 'File' }, request.params.id);
       return reply
         .header('content-type', file.mimeType)

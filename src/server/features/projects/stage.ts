@@ -4,7 +4,7 @@ import { chinaToday } from '../../../domain/china-today.ts';
 import { checkStageMove } from '../../../domain/stages.ts';
 import type { Tx } from '../../db/connect.ts';
 import { files, projects, stageChanges, stageEvidence } from '../../db/schema.ts';
-import { type Actor, assertCan, regionScope } from '../../platform/access.ts';
+import { type Actor, assertCan, fileScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { staleVersion } from '../organizations/service.ts';
@@ -31,7 +31,7 @@ export async function moveProjectStage(tx: Tx, actor: Actor, id: string, body: S
     ? await tx
         .select({ id: files.id })
         .from(files)
-        .where(and(inArray(files.id, fileIds), regionScope(actor, files.regionCode)))
+        .where(and(inArray(files.id, fileIds), fileScope(actor, files.id, files.createdBy)))
     : [];
   const missing = fileIds.filter((fileId) => !found.some((file) => file.id === fileId));
   if (missing.length) {
