@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { CreateUserBody, UserView } from '../../../contracts/users.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { organizations, regions, users } from '../../db/schema.ts';
@@ -56,10 +56,17 @@ export async function createUser(db: DbOrTx, actor: Actor | null, input: CreateU
     );
   }
   if (input.organizationId) {
+    // Out of the actor's scope reads as absent: binding a user to it would open that region's projects.
     const [organization] = await db
       .select({ id: organizations.id })
       .from(organizations)
-      .where(eq(organizations.id, input.organizationId));
+      .where(
+        and(
+          eq(organizations.id, input.organizationId),
+          isNull(organizations.mergedIntoId),
+          actor ? regionScope(actor, organizations.regionCode) : sql`true`,
+        ),
+      );
     if (!organization) {
       throw new AppError('validation', 400, '所属单位不存在', 'No such organization', [
         {
