@@ -4,7 +4,7 @@ import { formatYi } from '../../../domain/amount.ts';
 import type { DocumentKind } from '../../../domain/events.ts';
 import type { DbOrTx } from '../../db/connect.ts';
 import { agreementDocuments, codeLists } from '../../db/schema.ts';
-import { invalidField } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { sha256Hex } from '../../signing/timestamp.ts';
 
 /** The latest stored PDF of an agreement (or the given revision), or null before one exists. */
@@ -67,43 +67,20 @@ export async function renderFromTemplate(db: DbOrTx, view: AgreementView): Promi
   });
 }
 
-/** Checks that an upload is a PDF that can be signed: readable, not encrypted, not already signed. */
+/** Refuses an upload that cannot be signed (not a PDF, broken, encrypted, signed, page-less or active), naming why. */
 export async function checkUploadedPdf(bytes: Uint8Array): Promise<void> {
-  const field = 'file';
-  const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!header.includes('%PDF-'))
-    throw invalidField(field, {
-      code: 'document.not_pdf',
-      zh: '上传的文件不是 PDF',
-      en: 'The uploaded file is not a PDF',
-    });
-  const { PDF } = await import('@libpdf/core');
-  let pdf: Awaited<ReturnType<typeof PDF.load>>;
-  try {
-    pdf = await PDF.load(bytes);
-  } catch (error) {
-    throw invalidField(field, {
-      code: 'document.unreadable',
-      zh: `PDF 无法读取：${(error as Error).message}`,
-      en: `The PDF cannot be read: ${(error as Error).message}`,
-    });
-  }
-  if (pdf.isEncrypted)
-    throw invalidField(field, {
-      code: 'document.encrypted',
-      zh: 'PDF 已加密，请上传未加密的文件',
-      en: 'The PDF is encrypted; upload an unencrypted file',
-    });
-  const { isSignatureField } = await import('../../signing/verify.ts');
-  const signed = (pdf.getForm()?.getFields() ?? []).some(
-    (field) => isSignatureField(field) && field.isSigned(),
+  const { inspectPdf } = await import('../../signing/pdf-inspect.ts');
+  const problems = await inspectPdf(bytes);
+  const [first] = problems;
+  if (!first) return;
+  const details = problems.map((problem) => ({ ...problem, field: 'file' }));
+  const isPlain = problems.length === 1 && first.code !== 'document.active_content';
+  if (isPlain) throw new AppError('validation', 400, first.zh, first.en, details);
+  throw new AppError(
+    'validation',
+    400,
+    `PDF 不能用于签署：${problems.map((problem) => problem.zh).join('；')}`,
+    `The PDF cannot be signed: ${problems.map((problem) => problem.en).join('; ')}`,
+    details,
   );
-  if (signed)
-    throw invalidField(field, {
-      code: 'document.already_signed',
-      zh: 'PDF 已含数字签名，请上传未签署的协议文本',
-      en: 'The PDF already carries digital signatures; upload the unsigned agreement',
-    });
-  if (pdf.getPageCount() === 0)
-    throw invalidField(field, { code: 'document.empty', zh: 'PDF 没有页面', en: 'The PDF has no pages' });
 }
