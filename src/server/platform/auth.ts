@@ -1,49 +1,62 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connect.ts';
-import { regions, sessions, signInFailures, users } from '../db/schema.ts';
+import { regions, sessions, users } from '../db/schema.ts';
 import type { Actor } from './access.ts';
 import { AppError } from './errors.ts';
+import {
+  clearAccountAttempts,
+  reserveAccountAttempt,
+  reserveAddressAttempt,
+  returnAddressAttempt,
+  tooManyAttempts,
+} from './sign-in-limits.ts';
 
 export const SESSION_COOKIE = 'luodi_session';
 const SESSION_DAYS = 7;
-/** Failed sign-ins allowed per user name in the window before further tries are refused. */
-export const SIGN_IN_LIMIT = { failures: 5, windowMinutes: 15 };
 
 export const hashPassword = (password: string) => hash(password);
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Checks a user name and password and opens a session; repeated failures lock the name for a while. */
+// A hash of nobody's password: unknown and disabled names are checked against it, so they cost the same time.
+let dummyHash: Promise<string> | null = null;
+const dummyPasswordHash = () => {
+  dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
+  return dummyHash;
+};
+
+export interface SignInInput {
+  username: string;
+  password: string;
+  /** The client's address (behind a trusted proxy, the one it forwarded). */
+  address: string;
+}
+
+/**
+ * Checks a user name and password and opens a session. The attempt is reserved first, per source address
+ * and per account, so parallel tries cannot outrun the limits; during a back-off no password is checked.
+ */
 export async function signIn(
   db: Db,
-  username: string,
-  password: string,
+  input: SignInInput,
+  now: () => Date = () => new Date(),
 ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
-  const windowStart = new Date(Date.now() - SIGN_IN_LIMIT.windowMinutes * 60_000);
-  const [failures] = await db
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.username, username), gt(signInFailures.at, windowStart)));
-  if ((failures?.n ?? 0) >= SIGN_IN_LIMIT.failures) {
-    throw new AppError(
-      'auth.rate_limited',
-      429,
-      `登录失败次数过多，请 ${SIGN_IN_LIMIT.windowMinutes} 分钟后再试`,
-      `Too many failed sign-ins; try again in ${SIGN_IN_LIMIT.windowMinutes} minutes`,
-    );
-  }
-  const [user] = await db.select().from(users).where(eq(users.username, username));
-  const isValid = user && !user.disabledAt ? await verify(user.passwordHash, password) : false;
-  if (!user || !isValid) {
-    await db.insert(signInFailures).values({ username });
+  const byAddress = await reserveAddressAttempt(db, input.address, now());
+  if (!byAddress.isAllowed) throw tooManyAttempts(byAddress.retryAfterSeconds);
+  const byAccount = await reserveAccountAttempt(db, input.username, now());
+  if (!byAccount.isAllowed) throw tooManyAttempts(byAccount.retryAfterSeconds);
+  const [user] = await db.select().from(users).where(eq(users.username, input.username));
+  const isKnown = user !== undefined && !user.disabledAt;
+  const isValid = await verify(isKnown ? user.passwordHash : await dummyPasswordHash(), input.password);
+  if (!isKnown || !isValid)
     throw new AppError('auth.invalid', 401, '用户名或密码不正确', 'Wrong user name or password');
-  }
-  await db.delete(signInFailures).where(eq(signInFailures.username, username));
+  await clearAccountAttempts(db, input.username);
+  await returnAddressAttempt(db, input.address);
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  const expiresAt = new Date(now().getTime() + SESSION_DAYS * 86_400_000);
   await db.insert(sessions).values({ tokenHash: tokenHash(token), userId: user.id, expiresAt });
   const actor = await actorFor(db, user.id);
   if (!actor) throw new AppError('auth.invalid', 401, '用户不存在', 'No such user');

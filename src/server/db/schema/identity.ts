@@ -38,13 +38,20 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed sign-ins, counted per user name for the rate limit (shared by all app instances). */
-export const signInFailures = pgTable(
-  'sign_in_failures',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    username: text('username').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('sign_in_failures_user_at_idx').on(t.username, t.at)],
-);
+/**
+ * Sign-in attempts of one account, reserved before the password is checked (so parallel tries cannot
+ * outrun the limit) and cleared by a success; `blockedUntil` is the back-off the last attempt started.
+ */
+export const signInAccounts = pgTable('sign_in_accounts', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
+});
+
+/** Sign-in attempts from one source address in its current window (shared by all app instances). */
+export const signInAddresses = pgTable('sign_in_addresses', {
+  address: text('address').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  attempts: integer('attempts').notNull(),
+});

@@ -5,18 +5,23 @@ import { users } from './identity.ts';
 import { projects, stageChanges } from './projects.ts';
 
 /** Uploaded files, kept in PostgreSQL so every app instance serves the same bytes. */
-export const files = pgTable('files', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  mimeType: text('mime_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  /** Region of the uploader: files are visible within that region's scope. */
-  regionCode: text('region_code').notNull(),
-  createdBy: uuid('created_by').references(() => users.id),
-  createdAt: createdAt(),
-});
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    /** Region of the uploader: files are visible within that region's scope. */
+    regionCode: text('region_code').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  // A user's uploads of the last day are summed for the upload quota.
+  (t) => [index('files_created_by_at_idx').on(t.createdBy, t.createdAt)],
+);
 
 export const stageEvidence = pgTable(
   'stage_evidence',

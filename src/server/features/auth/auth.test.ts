@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGN_IN_LIMIT } from '../../platform/auth.ts';
 import { startTestApp, type TestContext } from '../../testing/app.ts';
 
 let t: TestContext;
@@ -50,25 +49,6 @@ describe('sign-in, sessions and sign-out', () => {
       payload: { username: 'nobody', password: 'x' },
     });
     expect(response.json().error.message).toBe('Wrong user name or password');
-  });
-
-  it('locks a user name after repeated failures, even with the right password', async () => {
-    const officer = await t.user('officer', '350100');
-    for (let i = 0; i < SIGN_IN_LIMIT.failures; i++) {
-      const failed = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/sign-in',
-        payload: { username: officer.username, password: 'wrong-password' },
-      });
-      expect(failed.statusCode).toBe(401);
-    }
-    const locked = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { username: officer.username, password: 'test-password-1' },
-    });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('auth.rate_limited');
   });
 
   it('revokes the session on sign-out: the same token no longer works', async () => {

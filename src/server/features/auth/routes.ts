@@ -15,7 +15,7 @@ const toMe = (actor: Actor): Me => ({
   locale: actor.locale,
 });
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }> = async (app, { db, now }) => {
   app.post(
     '/auth/sign-in',
     {
@@ -27,7 +27,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       },
     },
     async (request, reply) => {
-      const session = await signIn(db, request.body.username, request.body.password);
+      const { username, password } = request.body;
+      const session = await signIn(db, { username, password, address: request.ip }, now);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -45,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     async (request, reply) => {
       const token = requestToken(request);
       if (token) await signOut(db, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/', secure: request.protocol === 'https' });
       return reply.code(204).send();
     },
   );
