@@ -43,14 +43,17 @@ function inkedPixels(width: number, height: number): Uint8ClampedArray {
 }
 
 const drawn: Array<[number, number, number, number]> = [];
+/** What the canvas holds: ink by default; a test may swap in a blank or faint bitmap. */
+let bitmapOf = inkedPixels;
 
 beforeEach(() => {
   pads.length = 0;
   drawn.length = 0;
+  bitmapOf = inkedPixels;
   const context = {
     scale: () => undefined,
     getImageData: (_x: number, _y: number, width: number, height: number) => ({
-      data: inkedPixels(width, height),
+      data: bitmapOf(width, height),
     }),
     drawImage: (_image: unknown, x: number, y: number, width: number, height: number) => {
       drawn.push([x, y, width, height]);
@@ -123,6 +126,45 @@ describe('SignatureCapture', () => {
     expect(values.at(-1)?.kind).toBe('typed');
     fireEvent.click(screen.getByTestId('signature-tab-draw'));
     expect(values.at(-1)).toEqual({ kind: 'drawn', png: 'iVBORw0KGgo=' });
+  });
+});
+
+describe('SignatureCapture refuses what the server refuses, before submitting', () => {
+  it.each([
+    ['fully transparent', (w: number, h: number) => new Uint8ClampedArray(w * h * 4)],
+    ['white strokes', (w: number, h: number) => new Uint8ClampedArray(w * h * 4).fill(255)],
+  ])('a stroke that leaves no visible ink (%s) emits nothing and says why', (_name, bitmap) => {
+    bitmapOf = bitmap;
+    const values: Array<SignatureInput | null> = [];
+    render(<Harness onValue={(value) => values.push(value)} />);
+    act(() => pads.at(-1)?.stroke());
+    expect(values.at(-1)).toBeNull();
+    expect(screen.getByTestId('signature-problem').textContent).toContain('blank');
+    fireEvent.click(screen.getByTestId('signature-clear'));
+    expect(screen.queryByTestId('signature-problem')).toBeNull();
+  });
+
+  it.each([
+    ['a NUL', 'Wang\u0000Lei', 'U+0000'],
+    ['a right-to-left override', 'Wang\u202ELei', 'U+202E'],
+    ['no letter', '...', 'name'],
+  ])('a typed name with %s emits nothing and says why', (_name, text, shown) => {
+    const values: Array<SignatureInput | null> = [];
+    render(<Harness onValue={(value) => values.push(value)} />);
+    fireEvent.click(screen.getByTestId('signature-tab-type'));
+    fireEvent.change(screen.getByTestId('signature-typed-input'), { target: { value: text } });
+    expect(values.at(-1)).toBeNull();
+    expect(screen.getByTestId('signature-problem').textContent).toContain(shown);
+  });
+
+  it('emits a typed name normalized as the server stores it', () => {
+    const values: Array<SignatureInput | null> = [];
+    render(<Harness onValue={(value) => values.push(value)} />);
+    fireEvent.click(screen.getByTestId('signature-tab-type'));
+    fireEvent.change(screen.getByTestId('signature-typed-input'), {
+      target: { value: ' Jose\u0301   Lin ' },
+    });
+    expect(values.at(-1)).toEqual({ kind: 'typed', text: 'José Lin' });
   });
 });
 

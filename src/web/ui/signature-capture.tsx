@@ -3,6 +3,9 @@ import { Button, Input, Tabs, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import SignaturePad from 'signature_pad';
 import { MAX_SIGNATURE_PNG_BASE64, type SignatureInput } from '../../contracts/signing.ts';
+import type { RuleError } from '../../domain/result.ts';
+import { checkInk, type InkBox, measureInk } from '../../domain/signature-ink.ts';
+import { MAX_SIGNATURE_TEXT, normalizeSignatureText } from '../../domain/signature-text.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
 /** Brush-style Chinese fonts first (Windows, macOS, Linux), any serif last. */
@@ -20,14 +23,22 @@ interface Props {
   signerName: string;
 }
 
-function typedValue(text: string): Extract<SignatureInput, { kind: 'typed' }> | null {
-  const trimmed = text.trim();
-  return trimmed ? { kind: 'typed', text: trimmed } : null;
+/** The typed name as the server will store it, or the rule it breaks (the same rule the server applies). */
+function typedCheck(text: string): {
+  value: Extract<SignatureInput, { kind: 'typed' }> | null;
+  problem: RuleError | null;
+} {
+  if (!text.trim()) return { value: null, problem: null };
+  const checked = normalizeSignatureText(text);
+  return checked.ok
+    ? { value: { kind: 'typed', text: checked.value }, problem: null }
+    : { value: null, problem: checked.error };
 }
+const typedValue = (text: string) => typedCheck(text).value;
 
 /** A signature drawn by hand or typed as a name; emits what the server's SignatureInput accepts, or null when empty. */
 export function SignatureCapture({ value, onChange, signerName }: Props) {
-  const { t } = useLocale();
+  const { t, pick } = useLocale();
   const [mode, setMode] = useState<Mode>(value?.kind ?? 'drawn');
   const [text, setText] = useState(value?.kind === 'typed' ? value.text : signerName);
   // The drawing outlives a trip to the Type tab, so switching back restores it.
@@ -43,7 +54,7 @@ export function SignatureCapture({ value, onChange, signerName }: Props) {
     onChange(drawn);
   }
 
-  const typed = typedValue(text);
+  const { value: typed, problem: typedProblem } = typedCheck(text);
   return (
     <Tabs
       activeKey={mode}
@@ -61,7 +72,8 @@ export function SignatureCapture({ value, onChange, signerName }: Props) {
             <div>
               <Input
                 value={text}
-                maxLength={40}
+                maxLength={MAX_SIGNATURE_TEXT}
+                status={typedProblem ? 'error' : undefined}
                 aria-label={t('signPad.typeLabel')}
                 placeholder={t('signPad.typeLabel')}
                 data-testid="signature-typed-input"
@@ -70,6 +82,15 @@ export function SignatureCapture({ value, onChange, signerName }: Props) {
                   onChange(typedValue(event.target.value));
                 }}
               />
+              {typedProblem && (
+                <Typography.Text
+                  type="danger"
+                  data-testid="signature-problem"
+                  style={{ display: 'block', marginTop: 8 }}
+                >
+                  {pick(typedProblem.zh, typedProblem.en)}
+                </Typography.Text>
+              )}
               <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
                 {t('signPad.typeHint')}
               </Typography.Text>
@@ -100,7 +121,8 @@ export function SignatureCapture({ value, onChange, signerName }: Props) {
 }
 
 function DrawPad({ hasValue, onDrawn }: { hasValue: boolean; onDrawn(value: SignatureInput | null): void }) {
-  const { t } = useLocale();
+  const { t, pick } = useLocale();
+  const [problem, setProblem] = useState<RuleError | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const onDrawnRef = useRef(onDrawn);
@@ -119,7 +141,12 @@ function DrawPad({ hasValue, onDrawn }: { hasValue: boolean; onDrawn(value: Sign
     }
     const pad = new SignaturePad(canvas, { penColor: '#111111', minWidth: 1, maxWidth: 3.2 });
     padRef.current = pad;
-    const emit = () => onDrawnRef.current(pad.isEmpty() ? null : { kind: 'drawn', png: exportPng(canvas) });
+    // Too little ink is refused here with the server's own rule, so a blank pad cannot be submitted.
+    const emit = () => {
+      const exported = pad.isEmpty() ? null : exportDrawing(canvas);
+      setProblem(exported && 'problem' in exported ? exported.problem : null);
+      onDrawnRef.current(exported && 'png' in exported ? { kind: 'drawn', png: exported.png } : null);
+    };
     pad.addEventListener('endStroke', emit);
 
     // Sharp strokes on high-DPI screens: the bitmap is the CSS size times the pixel ratio, redrawn on resize.
@@ -153,6 +180,7 @@ function DrawPad({ hasValue, onDrawn }: { hasValue: boolean; onDrawn(value: Sign
 
   function clear() {
     padRef.current?.clear();
+    setProblem(null);
     onDrawnRef.current(null);
   }
 
@@ -176,6 +204,15 @@ function DrawPad({ hasValue, onDrawn }: { hasValue: boolean; onDrawn(value: Sign
           cursor: 'crosshair',
         }}
       />
+      {problem && (
+        <Typography.Text
+          type="danger"
+          data-testid="signature-problem"
+          style={{ display: 'block', marginTop: 8 }}
+        >
+          {pick(problem.zh, problem.en)}
+        </Typography.Text>
+      )}
       <Button
         icon={<ClearOutlined />}
         onClick={clear}
@@ -189,40 +226,28 @@ function DrawPad({ hasValue, onDrawn }: { hasValue: boolean; onDrawn(value: Sign
   );
 }
 
-/** The smallest box holding every non-transparent pixel of an RGBA bitmap, or null when it is blank. */
-export function inkBounds(
-  rgba: ArrayLike<number>,
-  width: number,
-  height: number,
-): { x: number; y: number; width: number; height: number } | null {
-  let minX = width;
-  let minY = height;
-  let maxX = -1;
-  let maxY = -1;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if ((rgba[(y * width + x) * 4 + 3] ?? 0) === 0) continue;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  }
-  return maxX < 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
+/** The smallest box holding every ink pixel of an RGBA bitmap, or null when it is blank. */
+export function inkBounds(rgba: ArrayLike<number>, width: number, height: number): InkBox | null {
+  return measureInk(rgba, width, height).bounds;
 }
 
-/** The drawing cropped to its ink (with a margin) and scaled down to fit the upload limit, as bare base64. */
-function exportPng(canvas: HTMLCanvasElement): string {
+/**
+ * The drawing cropped to its ink (with a margin) and scaled down to fit the upload limit, as bare base64; or why
+ * it is not a signature yet (too little ink in the cropped picture, by the rule the server applies).
+ */
+function exportDrawing(canvas: HTMLCanvasElement): { png: string } | { problem: RuleError } {
   const context = canvas.getContext('2d');
-  const found = context
-    ? inkBounds(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height)
-    : null;
-  const box = found ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
+  const ink = context
+    ? measureInk(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height)
+    : { pixels: 0, bounds: null };
+  const box = ink.bounds ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
   const margin = Math.round(Math.min(canvas.width, canvas.height) * 0.04);
   const x = Math.max(0, box.x - margin);
   const y = Math.max(0, box.y - margin);
   const width = Math.min(canvas.width, box.x + box.width + margin) - x;
   const height = Math.min(canvas.height, box.y + box.height + margin) - y;
+  const verdict = checkInk(ink, width * height);
+  if (!verdict.ok) return { problem: verdict.error };
   let scale = Math.min(1, MAX_EXPORT_WIDTH / width, MAX_EXPORT_HEIGHT / height);
   for (;;) {
     const out = document.createElement('canvas');
@@ -230,7 +255,7 @@ function exportPng(canvas: HTMLCanvasElement): string {
     out.height = Math.max(1, Math.round(height * scale));
     out.getContext('2d')?.drawImage(canvas, x, y, width, height, 0, 0, out.width, out.height);
     const png = out.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
-    if (png.length <= MAX_SIGNATURE_PNG_BASE64 || scale < 0.1) return png;
+    if (png.length <= MAX_SIGNATURE_PNG_BASE64 || scale < 0.1) return { png };
     scale /= 2;
   }
 }

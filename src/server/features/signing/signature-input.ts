@@ -1,30 +1,28 @@
 import type { SignatureInput } from '../../../contracts/signing.ts';
+import { checkInk, measureInk } from '../../../domain/signature-ink.ts';
+import { normalizeSignatureText } from '../../../domain/signature-text.ts';
 import { invalidField } from '../../platform/errors.ts';
-
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const MAX_SIDE = 4000;
+import { decodePng } from './png-pixels.ts';
 
 export type CheckedSignature =
   | { kind: 'drawn'; image: Buffer; text: null }
   | { kind: 'typed'; image: null; text: string };
 
-/** A drawn signature must be a real PNG of sensible size; a typed one is the name as written. */
+/**
+ * A drawn signature must be a PNG of sensible size with visible ink; a typed one is the signer's name, normalized,
+ * without control or bidi characters. Both remote and on-site signing pass through here.
+ */
 export function checkSignature(input: SignatureInput): CheckedSignature {
-  if (input.kind === 'typed') return { kind: 'typed', image: null, text: input.text };
+  if (input.kind === 'typed') {
+    const text = normalizeSignatureText(input.text);
+    if (!text.ok) throw invalidField('signature.text', text.error);
+    return { kind: 'typed', image: null, text: text.value };
+  }
   const image = Buffer.from(input.png, 'base64');
-  const bad = (zh: string, en: string) => invalidField('signature.png', { code: 'signature.image', zh, en });
-  if (
-    image.length < 33 ||
-    !image.subarray(0, 8).equals(PNG_MAGIC) ||
-    image.toString('latin1', 12, 16) !== 'IHDR'
-  )
-    throw bad('手写签名不是有效的 PNG 图片', 'The drawn signature is not a PNG image');
-  const width = image.readUInt32BE(16);
-  const height = image.readUInt32BE(20);
-  if (width < 10 || height < 10 || width > MAX_SIDE || height > MAX_SIDE)
-    throw bad(
-      `手写签名图片尺寸 ${width}×${height} 不合适（10 至 ${MAX_SIDE} 像素）`,
-      `The drawn signature is ${width}×${height} pixels; each side must be 10 to ${MAX_SIDE}`,
-    );
+  const decoded = decodePng(image);
+  if (!decoded.ok) throw invalidField('signature.png', decoded.error);
+  const { width, height, rgba } = decoded.value;
+  const ink = checkInk(measureInk(rgba, width, height), width * height);
+  if (!ink.ok) throw invalidField('signature.png', ink.error);
   return { kind: 'drawn', image, text: null };
 }

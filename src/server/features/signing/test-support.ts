@@ -10,28 +10,43 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A real PNG of a diagonal stroke, like a drawn signature, base64-encoded as the signer page sends it. */
-export function drawnSignaturePng(width = 120, height = 40): string {
+/** A PNG from raw scanlines (filter byte included), with any extra chunks (PLTE, tRNS) before the data. */
+export function encodePng(
+  width: number,
+  height: number,
+  format: { colorType: number; depth: number },
+  scanlines: Buffer,
+  extra: [string, Buffer][] = [],
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
+  header.set([format.depth, format.colorType, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    ...extra.map(([type, data]) => chunk(type, data)),
+    chunk('IDAT', deflateSync(scanlines)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** An 8-bit RGBA PNG whose pixels come from a function, base64-encoded as the signer page sends it. */
+export function rgbaPng(width: number, height: number, pixel: (x: number, y: number) => number[]): string {
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y += 1) {
     const row = Buffer.alloc(1 + width * 4);
-    for (let x = 0; x < width; x += 1) {
-      const isInk = Math.abs(Math.round((x * height) / width) - y) <= 1;
-      row.set(isInk ? [20, 30, 90, 255] : [0, 0, 0, 0], 1 + x * 4);
-    }
+    for (let x = 0; x < width; x += 1) row.set(pixel(x, y), 1 + x * 4);
     rows.push(row);
   }
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return png.toString('base64');
+  return encodePng(width, height, { colorType: 6, depth: 8 }, Buffer.concat(rows)).toString('base64');
+}
+
+/** A real PNG of a diagonal stroke, like a drawn signature, base64-encoded as the signer page sends it. */
+export function drawnSignaturePng(width = 120, height = 40): string {
+  return rgbaPng(width, height, (x, y) =>
+    Math.abs(Math.round((x * height) / width) - y) <= 1 ? [20, 30, 90, 255] : [0, 0, 0, 0],
+  );
 }
 
 export type Party = { organizationId: string; signers: { name: string; email?: string; title?: string }[] };
