@@ -46,6 +46,14 @@ export const agreementSigners = pgTable(
     codeExpiresAt: at('code_expires_at'),
     codeAttempts: integer('code_attempts').notNull().default(0),
     codeVerifiedAt: at('code_verified_at'),
+    /** Wrong codes typed through this link since `codeFailuresSince` (a window of a day); too many lock it. */
+    codeFailures: integer('code_failures').notNull().default(0),
+    codeFailuresSince: at('code_failures_since'),
+    /** Codes sent through this link since `codesSince` (a window of an hour). */
+    codesSent: integer('codes_sent').notNull().default(0),
+    codesSince: at('codes_since'),
+    /** Set when too many wrong codes were typed: the link takes no code until an officer re-issues it. */
+    linkLockedAt: at('link_locked_at'),
     signatureKind: text('signature_kind', { enum: SIGNATURE_KINDS }),
     /** The drawn signature (PNG) or the typed name, shown on the certificate of completion. */
     signatureImage: bytea('signature_image'),
