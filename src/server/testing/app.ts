@@ -1,16 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { type App, buildApp } from '../app.ts';
 import type { Database } from '../db/connect.ts';
-import type { Role } from '../db/schema.ts';
+import { agreementDocuments, type Role } from '../db/schema.ts';
 import type { SigningContext } from '../features/signing/context.ts';
+import { sealQueueIdle } from '../features/signing/seal.ts';
 import { createSigningContext } from '../features/signing/setup.ts';
 import { createUser } from '../features/users/service.ts';
 import { openLiveHub } from '../platform/live.ts';
 import { createNotifier, type OutboxEntry, readOutbox } from '../platform/notifier.ts';
+import { signingCertificatePem } from '../platform/signing-authority.ts';
 import { openTestDatabase } from './database.ts';
+import { assertIndependentlyValid } from './independent-pdf-check.ts';
 
 export interface TestUser {
   id: string;
@@ -94,11 +98,42 @@ export async function startTestApp(): Promise<TestContext> {
       });
     },
     async close() {
+      // Every sealed PDF this test file produced must also satisfy pdfsig, openssl and qpdf.
+      const failure = await checkSealedDocuments(database, signing).catch((error: unknown) => error);
       await app.close();
       await live.close();
       await signing.notifier.close();
       await database.close();
       await rm(folder, { recursive: true, force: true });
+      if (failure) throw failure;
     },
   };
+}
+
+/** Checks every sealed PDF in the database with the independent tools, a few files at a time. */
+async function checkSealedDocuments(database: Database, signing: SigningContext): Promise<void> {
+  await sealQueueIdle(signing);
+  const sealed = await database.db
+    .select({
+      agreementId: agreementDocuments.agreementId,
+      revision: agreementDocuments.revision,
+      content: agreementDocuments.content,
+    })
+    .from(agreementDocuments)
+    .where(eq(agreementDocuments.kind, 'sealed'));
+  if (sealed.length === 0) return;
+  const caPem = await signingCertificatePem(database.db);
+  if (!caPem) throw new Error('sealed PDFs but no signing CA');
+  const failures: string[] = [];
+  const pending = [...sealed];
+  const worker = async () => {
+    for (let row = pending.shift(); row; row = pending.shift()) {
+      const label = `sealed PDF of agreement ${row.agreementId} (revision ${row.revision})`;
+      await assertIndependentlyValid(new Uint8Array(row.content), caPem, label).catch((error: Error) =>
+        failures.push(error.message),
+      );
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  if (failures.length > 0) throw new Error(failures.join('\n'));
 }
