@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertIndependentlyValid } from '../testing/independent-pdf-check.ts';
 import { renderAgreementPdf } from './agreement-pdf.ts';
 import { type ChainedAuditEntry, chainEntries } from './audit-chain.ts';
 import { formatVerification } from './format-verification.ts';
 import { signPdf } from './pades.ts';
-import { createCertificateAuthority, issuePartyCertificate, type KeyAndCertificate } from './pki.ts';
+import { createCertificateAuthority, issuePartyCertificate, type KeyAndCertificate, toPem } from './pki.ts';
 import { sealAgreementPdf } from './seal.ts';
 import { sampleAgreement } from './test-fixtures.ts';
 import { startTestTsa, type TestTsa } from './test-tsa.ts';
@@ -90,6 +91,7 @@ describe('sealAgreementPdf', () => {
       sealerName: 'someone else',
     });
     expect(wrongSealer.signatures.slice(0, 3).every((signature) => signature.isModifiedAfter)).toBe(true);
+    await assertIndependentlyValid(sealed.bytes, toPem(ca.certificateDer, 'CERTIFICATE'), 'sealed PDF');
   });
 
   it('fails loudly when the timestamp authority fails', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertIndependentlyValid } from '../testing/independent-pdf-check.ts';
 import { renderAgreementPdf } from './agreement-pdf.ts';
 import { signPdf } from './pades.ts';
-import { createCertificateAuthority, issuePartyCertificate, type KeyAndCertificate } from './pki.ts';
+import { createCertificateAuthority, issuePartyCertificate, type KeyAndCertificate, toPem } from './pki.ts';
 import { sampleAgreement } from './test-fixtures.ts';
 import { startTestTsa, type TestTsa } from './test-tsa.ts';
 import { createTimestampAuthority, TimestampFailedError } from './timestamp.ts';
@@ -48,6 +49,7 @@ describe('RFC 3161 timestamp', () => {
     expect(Math.abs((result.signatures[0]?.timestamp?.time?.getTime() ?? 0) - Date.now())).toBeLessThan(
       60_000,
     );
+    await assertIndependentlyValid(signed, toPem(ca.certificateDer, 'CERTIFICATE'), 'timestamped PDF');
   });
 
   it('flags a token that stamps something other than the signature', async () => {
