@@ -1,4 +1,5 @@
-import { type AmountToken, matchWord, type Side } from './amount-lexicon.ts';
+import { type AmountToken, matchesOtherSide, matchWord, type Side } from './amount-lexicon.ts';
+import { type Decimal, evaluateNumeral, type NumeralPart, shift } from './amount-numeral.ts';
 import type { Amount, Currency, Qualifier } from './amount-types.ts';
 import { err, ok, type Result, type RuleError } from './result.ts';
 
@@ -19,7 +20,16 @@ export interface ParseAmountOptions {
 }
 
 const DEFAULT_EXPONENT = { yuan: 0, wan: 4, yi: 8 } as const;
-const NUMBER = /\d+(?:,\d+)*(?:\.\d+)?|\.\d+/g;
+const ARABIC = /\d+(?:,\d+)*(?:\.\d+)?|\.\d+/y;
+
+type PieceToken = AmountToken | { kind: 'number'; value: Decimal };
+
+interface Piece {
+  text: string;
+  token: PieceToken;
+}
+
+const NUMERAL_KINDS: ReadonlySet<PieceToken['kind']> = new Set(['number', 'digit', 'zero', 'place', 'vague']);
 
 function fail(code: string, zh: string, en: string): Result<never, RuleError> {
   return err({ code, zh, en });
@@ -29,115 +39,156 @@ function syntax(input: string, zh: string, en: string): Result<never, RuleError>
   return fail('amount.syntax', `金额“${input}”无法识别：${zh}`, `Amount "${input}" not understood: ${en}`);
 }
 
-interface Word {
-  text: string;
-  token: AmountToken;
+/** An Arabic number with its thousands separators checked (3,000 yes, 3,00 no). */
+function arabic(input: string, text: string): Result<Piece, RuleError> {
+  const [whole = '', fraction = ''] = text.split('.');
+  const groups = whole.split(',');
+  if (groups.length > 1 && ((groups[0] ?? '').length > 3 || groups.slice(1).some((g) => g.length !== 3))) {
+    return syntax(input, `千分位分隔不正确：“${text}”`, `misplaced thousands separator in "${text}"`);
+  }
+  const value = { n: BigInt(`${groups.join('')}${fraction}` || '0'), scale: fraction.length };
+  return ok({ text, token: { kind: 'number', value } });
 }
 
-/** Splits the words around the number; returns the first fragment it does not know as a string. */
-function tokenize(text: string, side: Side): Word[] | string {
-  const out: Word[] = [];
+/** Splits the text into numbers and known words; a word is known only on its side of the number. */
+function readPieces(input: string, text: string): Result<Piece[], RuleError> {
+  const pieces: Piece[] = [];
+  let side: Side = 'before';
   let i = 0;
   while (i < text.length) {
     if (/\s/.test(text.charAt(i))) {
       i++;
       continue;
     }
-    const word = matchWord(text, i, side);
-    if (word) {
-      out.push(word);
+    ARABIC.lastIndex = i;
+    const number = ARABIC.exec(text)?.[0];
+    const word = number === undefined ? matchWord(text, i, side) : null;
+    if (number !== undefined) {
+      const piece = arabic(input, number);
+      if (!piece.ok) return piece;
+      pieces.push(piece.value);
+      side = 'after';
+      i += number.length;
+    } else if (word) {
+      pieces.push(word);
+      if (NUMERAL_KINDS.has(word.token.kind)) side = 'after';
       i += word.text.length;
-      continue;
+    } else {
+      const other = matchesOtherSide(text, i, side);
+      if (other) {
+        const where = side === 'before' ? { zh: '之后', en: 'after' } : { zh: '之前', en: 'before' };
+        return syntax(input, `“${other}”应写在数字${where.zh}`, `"${other}" belongs ${where.en} the number`);
+      }
+      let j = i + 1;
+      while (j < text.length && !/[\s\d]/.test(text.charAt(j)) && !matchWord(text, j, side)) j++;
+      const fragment = text.slice(i, j);
+      return syntax(
+        input,
+        `不认识“${fragment}”`,
+        `"${fragment}" is not a known number, unit, currency or qualifier`,
+      );
     }
-    let j = i + 1;
-    while (j < text.length && !/\s/.test(text.charAt(j)) && !matchWord(text, j, side)) j++;
-    return text.slice(i, j);
   }
-  return out;
+  return ok(pieces);
 }
 
-// Chinese spells 万亿 as 万 then 亿 (1万多亿 too); English takes a single multiplier word.
-function multiplierExponent(exponents: { exponent: number; system: 'zh' | 'en' }[]): number | null {
-  if (exponents.length === 0) return 0;
-  const [first, second] = exponents;
-  if (first && exponents.length === 1) return first.exponent;
-  if (first && second && exponents.length === 2 && first.system === 'zh' && second.system === 'zh') {
-    return first.exponent === 4 && second.exponent === 8 ? 12 : null;
-  }
-  return null;
-}
-
-/** Parses an amount such as 3.24亿元, 超3000亿元, 3000万美元以上 or RMB 31.9 billion into exact whole units. */
+/** Parses an amount as reports write it (3.24亿元, 超千亿元, 1000余万元, 两千万美元, over RMB 1.2 trillion) exactly. */
 export function parseAmount(input: string, options: ParseAmountOptions = {}): Result<Amount, RuleError> {
   const shown = input.trim();
   if (shown === '') {
     return fail('amount.empty', '金额不能为空', 'The amount is empty');
   }
   const text = shown.normalize('NFKC').toLowerCase().replace(/億/g, '亿').replace(/萬/g, '万');
+  const read = readPieces(shown, text);
+  if (!read.ok) return read;
 
-  const numbers = text.match(NUMBER) ?? [];
-  const [number, extra] = numbers;
-  if (number === undefined) {
-    return syntax(
-      shown,
-      '没有阿拉伯数字（不支持“三千万”这类中文数字）',
-      'no digits found (Chinese numerals such as 三千 are not supported)',
-    );
-  }
-  if (extra !== undefined) {
-    return syntax(
-      shown,
-      `只能有一个数字，多出了“${extra}”`,
-      `only one number is allowed, found another: "${extra}"`,
-    );
-  }
-  const at = text.indexOf(number);
-  const before = text.slice(0, at);
-  const after = text.slice(at + number.length);
-  if (/[-−负]/.test(before)) {
-    return fail('amount.negative', `金额“${shown}”不能为负数`, `Amount "${shown}" cannot be negative`);
-  }
-  const [whole = '', fraction = ''] = number.split('.');
-  const groups = whole.split(',');
-  if (groups.length > 1 && ((groups[0] ?? '').length > 3 || groups.slice(1).some((g) => g.length !== 3))) {
-    return syntax(shown, `千分位分隔不正确：“${number}”`, `misplaced thousands separator in "${number}"`);
-  }
-
-  const words: Word[] = [];
-  for (const [part, side] of [
-    [before, 'before'],
-    [after, 'after'],
-  ] as const) {
-    const tokens = tokenize(part, side);
-    if (typeof tokens === 'string') {
-      return syntax(shown, `不认识“${tokens}”`, `"${tokens}" is not a known unit, currency or qualifier`);
-    }
-    words.push(...tokens);
-  }
-
+  const parts: NumeralPart[] = [];
   const qualifiers = new Map<Exclude<Qualifier, 'exact'>, string>();
   const currencies = new Map<Currency, string>();
-  const multipliers: { exponent: number; system: 'zh' | 'en' }[] = [];
-  let unit: Word | null = null;
-  for (const word of words) {
-    const { token } = word;
-    if (token.kind === 'qualifier') {
-      if (!qualifiers.has(token.qualifier)) qualifiers.set(token.qualifier, word.text);
-    } else if (token.kind === 'multiplier') {
-      if (unit)
-        return syntax(
-          shown,
-          `“${word.text}”应在“${unit.text}”之前`,
-          `"${word.text}" must come before "${unit.text}"`,
+  let english: { exponent: number; text: string } | null = null;
+  // What closed the figure (元, USD, million): numbers and 万/亿 must come before it.
+  let closer: string | null = null;
+  let unit: string | null = null;
+  const combine = (word: string) =>
+    syntax(
+      shown,
+      `数量单位的组合不对：“${word}”（可用万、亿、万亿或一个英文单位）`,
+      `the multiplier words do not combine: "${word}" (use 万, 亿, 万亿, or a single English word)`,
+    );
+
+  for (const { text: word, token } of read.value) {
+    switch (token.kind) {
+      case 'minus':
+        return fail('amount.negative', `金额“${shown}”不能为负数`, `Amount "${shown}" cannot be negative`);
+      case 'range':
+        return fail(
+          'amount.range',
+          `金额“${shown}”是一个范围（“${word}”），请填写一个数，可加“超”“约”等`,
+          `Amount "${shown}" is a range ("${word}"); give one figure, with "over" or "about" if needed`,
         );
-      multipliers.push(token);
-    } else {
-      if (token.kind === 'unit') {
-        if (unit) return syntax(shown, `单位重复：“${word.text}”`, `the unit is given twice: "${word.text}"`);
-        unit = word;
+      case 'vague':
+        return fail(
+          'amount.vague',
+          `金额“${shown}”中的“${word}”是约数，没有确定的数值，请写出具体金额（如“超10亿元”）`,
+          `Amount "${shown}" has no exact value ("${word}" is a rough count); give a figure such as "over 1 billion yuan"`,
+        );
+      case 'foreign':
+        return fail(
+          'amount.currency',
+          `金额“${shown}”的币种“${word}”不受支持，只能用人民币或美元`,
+          `Amount "${shown}" is in "${word}"; only yuan and US dollars are accepted`,
+        );
+      case 'qualifier':
+        if (!qualifiers.has(token.qualifier)) qualifiers.set(token.qualifier, word);
+        break;
+      case 'currency':
+      case 'unit':
+        if (token.kind === 'unit') {
+          if (unit) return syntax(shown, `单位重复：“${word}”`, `the unit is given twice: "${word}"`);
+          unit = word;
+        }
+        if (!currencies.has(token.currency)) currencies.set(token.currency, word);
+        if (parts.length > 0) closer ??= word;
+        break;
+      case 'multiplier':
+        if (english) return combine(`${english.text} ${word}`);
+        if (closer)
+          return syntax(shown, `“${word}”应在“${closer}”之前`, `"${word}" must come before "${closer}"`);
+        if (token.system === 'zh') {
+          parts.push({ kind: 'group', text: word, exponent: token.exponent });
+          break;
+        }
+        if (parts.length !== 1 || parts[0]?.kind !== 'number' || !parts[0].isArabic) {
+          return combine(`${parts.map((part) => part.text).join('')} ${word}`);
+        }
+        english = { exponent: token.exponent, text: word };
+        closer = word;
+        break;
+      default: {
+        if (closer)
+          return syntax(shown, `“${word}”应在“${closer}”之前`, `"${word}" must come before "${closer}"`);
+        if (token.kind === 'number')
+          parts.push({ kind: 'number', text: word, value: token.value, isArabic: true });
+        else if (token.kind === 'digit') {
+          parts.push({
+            kind: 'number',
+            text: word,
+            value: { n: BigInt(token.value), scale: 0 },
+            isArabic: false,
+          });
+        } else if (token.kind === 'zero') parts.push({ kind: 'zero', text: word });
+        else parts.push({ kind: 'place', text: word, exponent: token.exponent });
       }
-      if (!currencies.has(token.currency)) currencies.set(token.currency, word.text);
     }
+  }
+
+  if (parts.length === 0) return syntax(shown, '没有数字', 'no number found');
+  const figure = evaluateNumeral(parts);
+  if (!figure.ok) {
+    const { code, zh, en } = figure.error;
+    if (code === 'amount.vague')
+      return fail(code, `金额“${shown}”无法确定：${zh}`, `Amount "${shown}": ${en}`);
+    return syntax(shown, zh, en);
   }
   if (qualifiers.size > 1) {
     const [a, b] = [...qualifiers.values()];
@@ -150,20 +201,15 @@ export function parseAmount(input: string, options: ParseAmountOptions = {}): Re
   if (currencies.size > 1) {
     return syntax(shown, '同时出现人民币和美元', 'it names both yuan and US dollars');
   }
-  const exponent = multiplierExponent(multipliers);
-  if (exponent === null) {
-    return syntax(
-      shown,
-      '数量单位的组合不对（可用万、亿、万亿或一个英文单位）',
-      'the multiplier words do not combine (use one of 万, 亿, 万亿, or a single English word)',
-    );
-  }
   const currency: Currency = [...currencies.keys()][0] ?? 'CNY';
   const qualifier: Qualifier = [...qualifiers.keys()][0] ?? 'exact';
-  const scale = multipliers.length > 0 || unit ? exponent : DEFAULT_EXPONENT[options.defaultUnit ?? 'yuan'];
+  const hasMultiplier = english !== null || parts.some((part) => part.kind === 'group');
+  const exponent =
+    (english?.exponent ?? 0) + (hasMultiplier || unit ? 0 : DEFAULT_EXPONENT[options.defaultUnit ?? 'yuan']);
+  const exact = shift(figure.value, exponent);
 
-  const kept = fraction.slice(0, scale);
-  if (/[1-9]/.test(fraction.slice(scale))) {
+  const divisor = 10n ** BigInt(exact.scale);
+  if (exact.n % divisor !== 0n) {
     const unitName = currency === 'USD' ? { zh: '美元', en: 'US dollar' } : { zh: '元', en: 'yuan' };
     return fail(
       'amount.fraction',
@@ -171,7 +217,7 @@ export function parseAmount(input: string, options: ParseAmountOptions = {}): Re
       `Amount "${shown}" is not a whole number of ${unitName.en}s (the smallest unit is 1 ${unitName.en})`,
     );
   }
-  const value = BigInt(groups.join('') + kept.padEnd(scale, '0'));
+  const value = exact.n / divisor;
   if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
     return fail(
       'amount.too_large',
