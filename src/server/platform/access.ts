@@ -125,7 +125,7 @@ export function organizationScope(
  * SQL condition on events: run by a region in scope. An enterprise user sees the events its organization
  * organizes or signs at.
  */
-export function eventScope(actor: Actor, eventIdColumn: AnyColumn, regionColumn: AnyColumn): SQL {
+export function eventScope(actor: Actor, eventIdColumn: AnyColumn | SQL, regionColumn: AnyColumn | SQL): SQL {
   if (actor.role === 'enterprise') {
     if (!actor.organizationId) return sql`false`;
     const event = qualified(eventIdColumn);
@@ -137,7 +137,11 @@ export function eventScope(actor: Actor, eventIdColumn: AnyColumn, regionColumn:
 }
 
 /** SQL condition on agreements: kept by a region in scope; an enterprise user sees those it is party to. */
-export function agreementScope(actor: Actor, agreementIdColumn: AnyColumn, regionColumn: AnyColumn): SQL {
+export function agreementScope(
+  actor: Actor,
+  agreementIdColumn: AnyColumn | SQL,
+  regionColumn: AnyColumn | SQL,
+): SQL {
   if (actor.role === 'enterprise') {
     if (!actor.organizationId) return sql`false`;
     return sql`exists (select 1 from agreement_parties ap where ap.agreement_id = ${qualified(agreementIdColumn)} and ap.organization_id = ${actor.organizationId})`;

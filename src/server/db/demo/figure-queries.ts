@@ -1,5 +1,6 @@
 // The SQL behind SEED_FIGURES, for tests and docs: what "signed at an event" means, once per project.
 import { type SQL, sql } from 'drizzle-orm';
+import { MAX_EVENT_DEPTH } from '../../../domain/event-tree.ts';
 import type { DbOrTx } from '../connect.ts';
 
 /**
@@ -7,9 +8,11 @@ import type { DbOrTx } from '../connect.ts';
  * under them (a summit's expo ceremony, a cloud signing's venues), with their planned investment.
  */
 export function signedAtEvents(eventNames: readonly string[]): SQL {
-  return sql`with recursive tree as (
-      select id from events where name_zh = any(${sql.param([...eventNames])}::text[])
-      union all select e.id from events e join tree t on e.parent_id = t.id),
+  // Bounded like every event tree query, so bad data cannot loop.
+  return sql`with recursive tree(id, depth) as (
+      select id, 1 from events where name_zh = any(${sql.param([...eventNames])}::text[])
+      union all select e.id, t.depth + 1 from events e join tree t on e.parent_id = t.id
+        where t.depth < ${sql.raw(String(MAX_EVENT_DEPTH))}),
     signed as (select distinct p.id, p.investment_yuan, p.category_code, p.name_zh, p.region_code from projects p
       join agreement_projects ap on ap.project_id = p.id join agreements a on a.id = ap.agreement_id
       where a.event_id in (select id from tree))`;

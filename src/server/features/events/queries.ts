@@ -1,6 +1,8 @@
-import { asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { EventView } from '../../../contracts/events.ts';
 import { yiDisplays } from '../../../domain/amount.ts';
+import { checkEventParent, MAX_EVENT_DEPTH } from '../../../domain/event-tree.ts';
+import type { RuleError } from '../../../domain/result.ts';
 import type { DbOrTx } from '../../db/connect.ts';
 import {
   agreements,
@@ -12,23 +14,48 @@ import {
   organizations,
   type regions,
 } from '../../db/schema.ts';
+import { type Actor, agreementScope, eventScope } from '../../platform/access.ts';
 
 type EventRow = typeof events.$inferSelect;
 type RegionRow = typeof regions.$inferSelect;
 
-/** A `with` clause naming `tree`: the event and every part of it, however deep. */
+/**
+ * A `with` clause naming `tree`: the event and every part of it, down to MAX_EVENT_DEPTH levels, so that a
+ * cycle written around the service still ends (its rows then repeat, which `in (select id from tree)` ignores).
+ */
 export function eventTree(eventId: string): SQL {
-  return sql`with recursive tree as (
-      select id from events where id = ${eventId}
-      union all select e.id from events e join tree on e.parent_id = tree.id)`;
+  return sql`with recursive tree(id, depth) as (
+      select id, 1 from events where id = ${eventId}
+      union all select e.id, tree.depth + 1 from events e join tree on e.parent_id = tree.id
+        where tree.depth < ${sql.raw(String(MAX_EVENT_DEPTH))})`;
+}
+
+/** The event and its ancestors, itself first; read one level past the limit so an over-deep chain shows. */
+export async function eventChainUp(db: DbOrTx, eventId: string): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(sql`with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 1 from events where id = ${eventId}
+      union all select e.id, e.parent_id, up.depth + 1 from events e join up on e.id = up.parent_id
+        where up.depth <= ${sql.raw(String(MAX_EVENT_DEPTH))})
+    select id from up order by depth`);
+  return rows.map((row) => row.id);
+}
+
+/** Levels of the event's subtree, itself included (1 when it has no parts), counted up to the limit + 1. */
+export async function eventSubtreeLevels(db: DbOrTx, eventId: string): Promise<number> {
+  const [row] = await db.execute<{ levels: number }>(sql`with recursive down(id, depth) as (
+      select id, 1 from events where id = ${eventId}
+      union all select e.id, down.depth + 1 from events e join down on e.parent_id = down.id
+        where down.depth <= ${sql.raw(String(MAX_EVENT_DEPTH))})
+    select coalesce(max(depth), 1)::int as levels from down`);
+  return row?.levels ?? 1;
 }
 
 /** Which agreements (alias `a`) a total covers: all but voided ones (the event page), or only signed ones. */
 export type AgreementScope = 'recorded' | 'signed';
 export const AGREEMENT_SCOPE: Record<AgreementScope, SQL> = {
   recorded: sql`a.status <> 'voided'`,
-  // Signed once signed_on is set, unless later voided, declined or expired (docs/metrics.md).
-  signed: sql`a.signed_on is not null and a.status not in ('voided', 'declined', 'expired')`,
+  // Signed once signed_on is set, unless later voided, declined or expired; a draft never (docs/metrics.md).
+  signed: sql`a.signed_on is not null and a.status not in ('draft', 'voided', 'declined', 'expired')`,
 };
 
 /**
@@ -39,9 +66,10 @@ export async function eventTotals(
   db: DbOrTx,
   eventId: string,
   scope: AgreementScope = 'recorded',
+  visible: SQL = sql`true`,
 ): Promise<EventView['totals']> {
   const tree = eventTree(eventId);
-  const covered = AGREEMENT_SCOPE[scope];
+  const covered = sql`${AGREEMENT_SCOPE[scope]} and ${visible}`;
   const byType = await db.execute<{ type_code: string; count: number }>(sql`${tree}
     select a.type_code, count(*)::int as count from agreements a
     where a.event_id in (select id from tree) and ${covered}
@@ -60,8 +88,36 @@ export async function eventTotals(
   };
 }
 
-/** The whole event as the API shows it: organizers, venues, agenda, run sheet, parts and totals. */
-export async function eventView(db: DbOrTx, event: EventRow, region: RegionRow): Promise<EventView> {
+/** Advisory lock key taken while an event is placed under a parent. */
+const EVENT_TREE_LOCK = 727275;
+
+/** Why an event cannot go under the parent (itself, a loop, too deep), or null; call inside the write's transaction. */
+export async function eventPlacementProblem(
+  db: DbOrTx,
+  eventId: string | null,
+  parentId: string,
+): Promise<RuleError | null> {
+  // One placement at a time: two moves checked side by side could together close a loop.
+  await db.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(EVENT_TREE_LOCK))})`);
+  const chain = await eventChainUp(db, parentId);
+  const levels = eventId ? await eventSubtreeLevels(db, eventId) : 1;
+  return checkEventParent(eventId, chain, levels);
+}
+
+/** Agreements (alias `a`) the actor may see: an event shows only what the agreements list would. */
+export const visibleAgreements = (actor: Actor): SQL =>
+  agreementScope(actor, sql.raw('a.id'), sql.raw('a.region_code'));
+
+/**
+ * The whole event as the API shows it: organizers, venues, agenda, and of the run sheet, parts and totals
+ * only the agreements and parts the actor may see.
+ */
+export async function eventView(
+  db: DbOrTx,
+  actor: Actor,
+  event: EventRow,
+  region: RegionRow,
+): Promise<EventView> {
   const organizers = await db
     .select({ link: eventOrganizations, organization: organizations })
     .from(eventOrganizations)
@@ -82,12 +138,17 @@ export async function eventView(db: DbOrTx, event: EventRow, region: RegionRow):
     .select({ slot: eventSigningSlots, agreement: agreements })
     .from(eventSigningSlots)
     .innerJoin(agreements, eq(agreements.id, eventSigningSlots.agreementId))
-    .where(eq(eventSigningSlots.eventId, event.id))
+    .where(
+      and(
+        eq(eventSigningSlots.eventId, event.id),
+        agreementScope(actor, agreements.id, agreements.regionCode),
+      ),
+    )
     .orderBy(asc(eventSigningSlots.startsAt), asc(eventSigningSlots.position));
   const children = await db
     .select({ id: events.id, kind: events.kind, nameZh: events.nameZh, nameEn: events.nameEn })
     .from(events)
-    .where(eq(events.parentId, event.id))
+    .where(and(eq(events.parentId, event.id), eventScope(actor, events.id, events.regionCode)))
     .orderBy(asc(events.startsOn), asc(events.nameZh));
   return {
     id: event.id,
@@ -133,7 +194,7 @@ export async function eventView(db: DbOrTx, event: EventRow, region: RegionRow):
       startsAt: slot.startsAt.toISOString(),
     })),
     children,
-    totals: await eventTotals(db, event.id),
+    totals: await eventTotals(db, event.id, 'recorded', visibleAgreements(actor)),
     version: event.version,
   };
 }
@@ -148,16 +209,17 @@ export async function venueIds(db: DbOrTx, eventId: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/** Which of the given agreements belong to the event or one of its parts. */
+/** Which of the given agreements belong to the event or one of its parts and are visible to the actor. */
 export async function agreementsOfEventTree(
   db: DbOrTx,
+  actor: Actor,
   eventId: string,
   ids: string[],
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.execute<{ id: string }>(sql`${eventTree(eventId)}
     select a.id from agreements a
-    where a.event_id in (select id from tree) and a.id in (${sql.join(
+    where a.event_id in (select id from tree) and ${visibleAgreements(actor)} and a.id in (${sql.join(
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
     )})`);

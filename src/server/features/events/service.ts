@@ -17,12 +17,25 @@ import {
   organizations,
   regions,
 } from '../../db/schema.ts';
-import { type Actor, assertCan, escapeLike, eventScope, isInScope } from '../../platform/access.ts';
+import {
+  type Actor,
+  assertCan,
+  escapeLike,
+  eventScope,
+  isInScope,
+  qualified,
+} from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { afterCursor, decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { assertRegionFilter, staleVersion } from '../organizations/service.ts';
-import { agreementsOfEventTree, eventView, venueIds } from './queries.ts';
+import {
+  agreementsOfEventTree,
+  eventPlacementProblem,
+  eventView,
+  venueIds,
+  visibleAgreements,
+} from './queries.ts';
 
 export const EVENT = { zh: '活动', en: 'Event' };
 
@@ -40,7 +53,7 @@ async function loadEvent(db: DbOrTx, actor: Actor, id: string, forUpdate = false
 export async function getEvent(db: DbOrTx, actor: Actor, id: string): Promise<EventView> {
   assertCan(actor, 'event.read');
   const { event, region } = await loadEvent(db, actor, id);
-  return eventView(db, event, region);
+  return eventView(db, actor, event, region);
 }
 
 export async function listEvents(db: Db, actor: Actor, query: ListEventsQuery) {
@@ -98,12 +111,6 @@ async function checkEventInput(db: DbOrTx, actor: Actor, input: Partial<CreateEv
     });
   }
   if (input.parentId) {
-    if (input.parentId === selfId)
-      throw invalidField('parentId', {
-        code: 'event.parent_self',
-        zh: '活动不能是自己的一部分',
-        en: 'An event cannot be part of itself',
-      });
     await loadEvent(db, actor, input.parentId).catch(() => {
       throw invalidField('parentId', {
         code: 'event.parent_unknown',
@@ -111,6 +118,8 @@ async function checkEventInput(db: DbOrTx, actor: Actor, input: Partial<CreateEv
         en: 'No such parent event in your region',
       });
     });
+    const problem = await eventPlacementProblem(db, selfId ?? null, input.parentId);
+    if (problem) throw invalidField('parentId', problem);
   }
   const orgIds = (input.organizations ?? []).map((o) => o.organizationId);
   if (orgIds.length) {
@@ -348,7 +357,7 @@ export async function setRunSheet(
       zh: '同一协议在签约流程中出现两次',
       en: 'An agreement appears twice in the run sheet',
     });
-  const belonging = await agreementsOfEventTree(db, id, ids);
+  const belonging = await agreementsOfEventTree(db, actor, id, ids);
   const strangers = ids.filter((agreementId) => !belonging.has(agreementId));
   if (strangers.length)
     throw invalidField('slots', {
@@ -363,7 +372,15 @@ export async function setRunSheet(
     venueId: venueAt(venues, slot.venue, `slots.${index}.venue`),
     position: index,
   }));
-  await db.delete(eventSigningSlots).where(eq(eventSigningSlots.eventId, id));
+  // Slots of agreements the actor cannot see are not theirs to drop: only visible ones are replaced.
+  await db
+    .delete(eventSigningSlots)
+    .where(
+      and(
+        eq(eventSigningSlots.eventId, id),
+        sql`exists (select 1 from agreements a where a.id = ${qualified(eventSigningSlots.agreementId)} and ${visibleAgreements(actor)})`,
+      ),
+    );
   if (rows.length) await db.insert(eventSigningSlots).values(rows);
   const view = await getEvent(db, actor, id);
   await recordAudit(db, actor, {

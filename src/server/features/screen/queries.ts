@@ -4,7 +4,7 @@ import { formatYi } from '../../../domain/amount.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { agreementParties, events, eventVenues, organizations } from '../../db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
-import { AGREEMENT_SCOPE, eventTree } from '../events/queries.ts';
+import { AGREEMENT_SCOPE, eventChainUp, eventTree } from '../events/queries.ts';
 import { EVENT } from '../events/service.ts';
 import type { FeedItem, ScreenEntry, ScreenProject, ScreenState } from './figures.ts';
 
@@ -240,9 +240,5 @@ async function projectsOf(db: DbOrTx, prelude: SQL, which: SQL): Promise<ScreenP
 
 /** The event and every event above it: a message about a sub-event concerns screens of its ancestors. */
 export async function eventAncestors(db: DbOrTx, eventId: string): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`with recursive up as (
-      select id, parent_id from events where id = ${eventId}
-      union all select e.id, e.parent_id from events e join up on e.id = up.parent_id)
-    select id from up`);
-  return rows.map((row) => row.id);
+  return [...new Set(await eventChainUp(db, eventId))];
 }
