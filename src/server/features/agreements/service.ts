@@ -17,7 +17,14 @@ import {
   organizations,
   projects,
 } from '../../db/schema.ts';
-import { type Actor, agreementScope, assertCan, isInScope, projectScope } from '../../platform/access.ts';
+import {
+  type Actor,
+  agreementScope,
+  assertCan,
+  isInScope,
+  organizationScope,
+  projectScope,
+} from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { afterCursor, decodeCursor, encodeCursor } from '../../platform/pagination.ts';
@@ -129,7 +136,14 @@ async function checkAgreementInput(db: DbOrTx, actor: Actor, input: Partial<Crea
     const found = await db
       .select({ id: organizations.id })
       .from(organizations)
-      .where(and(inArray(organizations.id, ids), isNull(organizations.mergedIntoId)));
+      // A party the actor cannot read reads as absent: naming it would open it to the actor.
+      .where(
+        and(
+          inArray(organizations.id, ids),
+          isNull(organizations.mergedIntoId),
+          organizationScope(actor, organizations.id, organizations.regionCode),
+        ),
+      );
     const missing = ids.filter((id) => !found.some((row) => row.id === id));
     if (missing.length)
       throw invalidField('parties', {

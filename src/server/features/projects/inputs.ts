@@ -4,7 +4,8 @@ import { type Amount, parseAmount, toCny } from '../../../domain/amount.ts';
 import { validateProjectCode } from '../../../domain/project-code.ts';
 import type { DbOrTx } from '../../db/connect.ts';
 import { codeLists, industries, organizations, projects, regions, users } from '../../db/schema.ts';
-import { type Actor, isInScope } from '../../platform/access.ts';
+import { type Actor, isInScope, organizationScope, projectScope } from '../../platform/access.ts';
+import { valueTaken } from '../../platform/conflicts.ts';
 import { conflict, forbidden, invalidField } from '../../platform/errors.ts';
 
 // Turning a project form's fields into checked column values, each failure naming its field.
@@ -111,7 +112,14 @@ export async function checkReferences(db: DbOrTx, actor: Actor, refs: References
     const found = await db
       .select({ id: organizations.id })
       .from(organizations)
-      .where(and(inArray(organizations.id, ids), sql`${organizations.mergedIntoId} is null`));
+      // One the actor cannot read reads as absent: naming it would open it (and its projects) to the actor.
+      .where(
+        and(
+          inArray(organizations.id, ids),
+          sql`${organizations.mergedIntoId} is null`,
+          organizationScope(actor, organizations.id, organizations.regionCode),
+        ),
+      );
     const missing = ids.filter((id) => !found.some((row) => row.id === id));
     if (missing.length)
       throw invalidField('investors', {
@@ -130,25 +138,27 @@ export function checkedNationalCode(code: string | null | undefined): string | n
   return result.value.code;
 }
 
-export async function assertNationalCodeFree(db: DbOrTx, code: string | null, exceptId?: string) {
+export async function assertNationalCodeFree(
+  db: DbOrTx,
+  actor: Actor,
+  code: string | null,
+  exceptId?: string,
+) {
   if (!code) return;
   const [existing] = await db
-    .select({ id: projects.id, code: projects.code })
+    .select({
+      id: projects.id,
+      label: projects.code,
+      isReadable: sql<boolean>`${projectScope(actor, projects.id, projects.regionCode)}`,
+    })
     .from(projects)
     .where(eq(projects.nationalCode, code));
-  if (existing && existing.id !== exceptId) {
-    throw conflict(
-      'project.national_code_exists',
-      `项目代码 ${code} 已用于项目 ${existing.code}`,
-      `National code ${code} is already used by project ${existing.code}`,
-      [
-        {
-          code: 'project.national_code_exists',
-          field: 'nationalCode',
-          zh: '已被其他项目使用',
-          en: 'Already used by another project',
-        },
-      ],
-    );
-  }
+  if (existing && existing.id !== exceptId)
+    throw valueTaken({
+      code: 'project.national_code_exists',
+      field: 'nationalCode',
+      value: { zh: '项目代码', en: 'National code', text: code },
+      holder: { zh: '项目', en: 'project' },
+      taken: existing,
+    });
 }
