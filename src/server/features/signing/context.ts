@@ -14,4 +14,8 @@ export interface SigningContext {
   timestampAuthority: TimestampAuthority | null;
   /** Where failures that are retried in the background are reported. */
   log: (line: string) => void;
+  /** The clock for the code limits; tests set it to move time without waiting. */
+  now?: () => Date;
 }
+
+export const nowOf = (context: Pick<SigningContext, 'now'>) => context.now?.() ?? new Date();

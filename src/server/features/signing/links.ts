@@ -36,6 +36,12 @@ export async function issueLink(db: DbOrTx, signer: SignerRow): Promise<Invitati
       codeExpiresAt: null,
       codeAttempts: 0,
       codeVerifiedAt: null,
+      // A new link starts with a fresh budget: this is how an officer unlocks a link that was guessed at.
+      codeFailures: 0,
+      codeFailuresSince: null,
+      codesSent: 0,
+      codesSince: null,
+      linkLockedAt: null,
     })
     .where(eq(agreementSigners.id, signer.id))
     .returning();

@@ -95,7 +95,8 @@ export async function reissueLink(
     await appendTrail(tx, id, {
       actor: actorLabel(actor),
       action: 'link-reissued',
-      details: { signer: signer.name },
+      // A re-issue is also how a link locked by wrong codes is opened again: the trail says so.
+      details: { signer: signer.name, ...(signer.linkLockedAt ? { wasLocked: true } : {}) },
     });
     return { agreement, invitation };
   });

@@ -196,7 +196,7 @@ export const signingRoutes: FastifyPluginAsyncZod<{ db: Db; signing: SigningCont
     {
       schema: {
         tags,
-        summary: 'Send a one-time code to the signer (one a minute)',
+        summary: 'Send a one-time code to the signer (one a minute, five an hour per link)',
         params: SigningTokenParams,
         response: { 200: CodeSent },
       },
@@ -208,13 +208,13 @@ export const signingRoutes: FastifyPluginAsyncZod<{ db: Db; signing: SigningCont
     {
       schema: {
         tags,
-        summary: 'Check the one-time code',
+        summary: 'Check the one-time code (five tries per code; ten wrong codes a day lock the link until it is re-issued)',
         params: SigningTokenParams,
         body: VerifyCodeBody,
         response: { 200: SigningView },
       },
     },
-    async (request) => verifyCode(db, request.params.token, request.body.code),
+    async (request) => verifyCode(db, context(), request.params.token, request.body.code, request.ip),
   );
   app.post(
     '/sign/:token/sign',

@@ -10,6 +10,7 @@ import { AGREEMENT } from '../agreements/service.ts';
 import { screenEntry } from '../screen/queries.ts';
 import { type AgreementRow, assertOpenForSigning, lockAgreement } from './agreement-state.ts';
 import { appendTrail } from './audit-trail.ts';
+import { linkLocked } from './code-limits.ts';
 import type { SigningContext } from './context.ts';
 import { readDocument, storeDocument } from './documents.ts';
 import { deliverLinks, type Invitation, issueLinksForTurn, isTurnOf, signersOf } from './links.ts';
@@ -53,6 +54,7 @@ function assertMaySign(
     );
   }
   if (request.via === 'remote') {
+    if (signer.linkLockedAt) throw linkLocked();
     const minutes = request.requireCodeVerifiedWithinMinutes ?? CODE_VALID_FOR_SIGNING_MINUTES;
     if (Date.now() - (signer.codeVerifiedAt?.getTime() ?? 0) > minutes * 60_000)
       throw conflict(

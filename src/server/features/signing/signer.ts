@@ -7,7 +7,17 @@ import { AppError, conflict, invalidField } from '../../platform/errors.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
 import { assertOpenForSigning, lockAgreement } from './agreement-state.ts';
 import { appendTrail } from './audit-trail.ts';
-import type { SigningContext } from './context.ts';
+import {
+  CODE_MAX_ATTEMPTS,
+  codesAgainAt,
+  LINK_FAILURE_WINDOW_HOURS,
+  LINK_MAX_CODES_PER_HOUR,
+  LINK_MAX_FAILURES,
+  linkLocked,
+  reserveCodeSend,
+  reserveCodeTry,
+} from './code-limits.ts';
+import { nowOf, type SigningContext } from './context.ts';
 import { readDocument } from './documents.ts';
 import { isTurnOf, signerForToken, signersOf } from './links.ts';
 import { codeMessage } from './messages.ts';
@@ -15,7 +25,6 @@ import { hashCode, isSameHash, maskContact, newCode } from './tokens.ts';
 
 export const CODE_MINUTES = 10;
 export const CODE_RESEND_SECONDS = 60;
-export const CODE_MAX_ATTEMPTS = 5;
 
 const unknownLink = () =>
   new AppError(
@@ -125,9 +134,10 @@ async function lockForPendingSigner(tx: DbOrTx, signer: { id: string; agreementI
 export async function requestCode(db: Db, context: SigningContext, token: string) {
   const signer = await signerByToken(db, token);
   const code = newCode();
-  const now = new Date();
+  const now = nowOf(context);
   const agreement = await db.transaction(async (tx) => {
     const { locked, current } = await lockForPendingSigner(tx, signer);
+    if (current.linkLockedAt) throw linkLocked();
     const readyAt = (current.codeSentAt?.getTime() ?? 0) + CODE_RESEND_SECONDS * 1000;
     if (readyAt > now.getTime()) {
       const seconds = Math.ceil((readyAt - now.getTime()) / 1000);
@@ -136,6 +146,15 @@ export async function requestCode(db: Db, context: SigningContext, token: string
         429,
         `验证码刚刚发出，请 ${seconds} 秒后再试`,
         `A code was just sent; try again in ${seconds} s`,
+      );
+    }
+    if (!(await reserveCodeSend(tx, signer.id, now))) {
+      const minutes = Math.ceil((codesAgainAt(current).getTime() - now.getTime()) / 60_000);
+      throw new AppError(
+        'signing.code_quota',
+        429,
+        `此链接每小时最多获取 ${LINK_MAX_CODES_PER_HOUR} 个验证码，请 ${minutes} 分钟后再试`,
+        `This link may ask for ${LINK_MAX_CODES_PER_HOUR} codes an hour; try again in ${minutes} min`,
       );
     }
     await tx
@@ -175,34 +194,84 @@ export async function requestCode(db: Db, context: SigningContext, token: string
   };
 }
 
-/** Checks the code the signer typed; five wrong tries use it up. */
-export async function verifyCode(db: Db, token: string, code: string): Promise<SigningView> {
-  const signer = await signerByToken(db, token);
+/** Why no code comparison was made: the signer has signed, the link is locked, or the code is missing, used up or old. */
+function explainNoTry(current: typeof agreementSigners.$inferSelect | undefined, now: Date): AppError {
   const field = 'code';
-  // The attempt is counted even when the check then fails, so guessing cannot outrun the limit.
-  const [counted] = await db
-    .update(agreementSigners)
-    .set({ codeAttempts: sql`${agreementSigners.codeAttempts} + 1` })
-    .where(and(eq(agreementSigners.id, signer.id), eq(agreementSigners.status, 'pending')))
-    .returning();
-  if (!counted) throw notPending();
-  if (!counted.codeHash || !counted.codeExpiresAt)
-    throw invalidField(field, { code: 'code.none', zh: '请先获取验证码', en: 'Ask for a code first' });
-  if (counted.codeAttempts > CODE_MAX_ATTEMPTS)
-    throw invalidField(field, {
+  if (current?.status !== 'pending') return notPending();
+  if (current.linkLockedAt) return linkLocked();
+  if (!current.codeHash || !current.codeExpiresAt)
+    return invalidField(field, { code: 'code.none', zh: '请先获取验证码', en: 'Ask for a code first' });
+  if (current.codeAttempts >= CODE_MAX_ATTEMPTS)
+    return invalidField(field, {
       code: 'code.used_up',
       zh: '错误次数过多，请重新获取验证码',
       en: 'Too many wrong tries; ask for a new code',
     });
-  if (counted.codeExpiresAt.getTime() < Date.now())
-    throw invalidField(field, {
+  if (current.codeExpiresAt.getTime() <= now.getTime())
+    return invalidField(field, {
       code: 'code.expired',
       zh: '验证码已过期，请重新获取',
       en: 'The code has expired; ask for a new one',
     });
-  if (!isSameHash(counted.codeHash, hashCode(signer.id, code))) {
-    const left = CODE_MAX_ATTEMPTS - counted.codeAttempts;
-    throw invalidField(field, {
+  return notPending();
+}
+
+/**
+ * Checks the code the signer typed. Five wrong tries use a code up; ten wrong codes within a day lock the link
+ * until an officer re-issues it. Every wrong code, and the lock, is written to the agreement's audit trail.
+ */
+export async function verifyCode(
+  db: Db,
+  context: Pick<SigningContext, 'now'>,
+  token: string,
+  code: string,
+  source: string | null = null,
+): Promise<SigningView> {
+  const signer = await signerByToken(db, token);
+  const now = nowOf(context);
+  const actor = `signer:${signer.name}`;
+  // The try is counted before the comparison, so parallel guesses cannot outrun the limits.
+  const reserved = await reserveCodeTry(db, signer.id, now);
+  if (!reserved) {
+    const [current] = await db.select().from(agreementSigners).where(eq(agreementSigners.id, signer.id));
+    throw explainNoTry(current, now);
+  }
+  const origin: Record<string, string> = source ? { source } : {};
+  if (!isSameHash(reserved.codeHash ?? '', hashCode(signer.id, code))) {
+    const isLocked = reserved.linkLockedAt !== null;
+    const failed = {
+      at: now,
+      actor,
+      action: 'code-failed',
+      details: {
+        codeTry: reserved.codeAttempts,
+        linkFailures: reserved.codeFailures,
+        linkLimit: LINK_MAX_FAILURES,
+        windowHours: LINK_FAILURE_WINDOW_HOURS,
+        ...origin,
+      },
+    };
+    await db.transaction(async (tx) => {
+      await lockAgreement(tx, signer.agreementId);
+      if (isLocked)
+        await appendTrail(tx, signer.agreementId, failed, {
+          at: now,
+          actor: 'system',
+          action: 'link-locked',
+          details: {
+            signer: signer.name,
+            linkFailures: reserved.codeFailures,
+            windowHours: LINK_FAILURE_WINDOW_HOURS,
+          },
+        });
+      else await appendTrail(tx, signer.agreementId, failed);
+    });
+    if (isLocked) throw linkLocked();
+    const left = Math.min(
+      CODE_MAX_ATTEMPTS - reserved.codeAttempts,
+      LINK_MAX_FAILURES - reserved.codeFailures,
+    );
+    throw invalidField('code', {
       code: 'code.wrong',
       zh: left > 0 ? `验证码不正确，还可尝试 ${left} 次` : '验证码不正确，请重新获取',
       en: left > 0 ? `Wrong code; ${left} tries left` : 'Wrong code; ask for a new one',
@@ -210,11 +279,22 @@ export async function verifyCode(db: Db, token: string, code: string): Promise<S
   }
   await db.transaction(async (tx) => {
     await lockAgreement(tx, signer.agreementId);
+    // The reserved wrong try is given back: the code was right (and a lock that this try set is lifted).
     await tx
       .update(agreementSigners)
-      .set({ codeVerifiedAt: new Date(), codeHash: null })
+      .set({
+        codeVerifiedAt: now,
+        codeHash: null,
+        codeFailures: sql`greatest(${agreementSigners.codeFailures} - 1, 0)`,
+        linkLockedAt: null,
+      })
       .where(eq(agreementSigners.id, signer.id));
-    await appendTrail(tx, signer.agreementId, { actor: `signer:${signer.name}`, action: 'code-verified' });
+    await appendTrail(tx, signer.agreementId, {
+      at: now,
+      actor,
+      action: 'code-verified',
+      ...(source ? { details: { source } } : {}),
+    });
   });
   return getSigningView(db, token);
 }

@@ -78,6 +78,11 @@ export const AGREEMENT_MESSAGES = {
   'agreement.audit.linkReissued': { zh: '重新发送签署链接', en: 'Signing link re-issued' },
   'agreement.audit.codeSent': { zh: '发送验证码', en: 'One-time code sent' },
   'agreement.audit.codeVerified': { zh: '验证码核验通过', en: 'One-time code confirmed' },
+  'agreement.audit.codeFailed': { zh: '验证码错误', en: 'Wrong one-time code' },
+  'agreement.audit.linkLocked': {
+    zh: '验证码错误次数过多，签署链接已锁定（重新发送链接后解锁）',
+    en: 'Signing link locked after too many wrong codes (re-issue the link to unlock)',
+  },
   'agreement.audit.signed': { zh: '签署', en: 'Signed' },
   'agreement.audit.allSigned': { zh: '各方签署完毕', en: 'Signed by every party' },
   'agreement.audit.sealed': { zh: '封存', en: 'Sealed' },

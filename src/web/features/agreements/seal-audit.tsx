@@ -81,6 +81,8 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'link-reissued': 'agreement.audit.linkReissued',
   'code-sent': 'agreement.audit.codeSent',
   'code-verified': 'agreement.audit.codeVerified',
+  'code-failed': 'agreement.audit.codeFailed',
+  'link-locked': 'agreement.audit.linkLocked',
   signed: 'agreement.audit.signed',
   'all-signed': 'agreement.audit.allSigned',
   sealed: 'agreement.audit.sealed',
