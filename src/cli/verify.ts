@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { SEALER_NAME } from '../server/platform/signing-keys.ts';
 import { formatVerification, parseCertificate, verifyPdf } from '../server/signing/index.ts';
 
 export interface VerifyCommandOptions {
   ca: string;
   lang: 'zh-CN' | 'en-US';
+  /** The seal certificate's name; defaults to Luodi's, so no party certificate can pass its pages off as the seal's annex. */
   sealer?: string;
 }
 
@@ -14,7 +16,10 @@ export interface VerifyCommandOptions {
 export async function verifyCommand(file: string, options: VerifyCommandOptions): Promise<number> {
   const [pdf, caPem] = await Promise.all([readFile(file), readFile(options.ca, 'utf8')]);
   const trustedCa = parseCertificate(caPem);
-  const result = await verifyPdf(new Uint8Array(pdf), { trustedCa, sealerName: options.sealer });
+  const result = await verifyPdf(new Uint8Array(pdf), {
+    trustedCa,
+    sealerName: options.sealer ?? SEALER_NAME,
+  });
   console.log(formatVerification(result, options.lang));
   return result.isValid ? 0 : 2;
 }

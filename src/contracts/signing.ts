@@ -129,8 +129,12 @@ export const VerifyReport = z.object({
       isSeal: z.boolean(),
       hasTimestamp: z.boolean(),
       problems: z.array(z.string()),
+      /** Changes after this signature that it does not allow, each naming the object, in the requested language. */
+      modifications: z.array(z.string()),
     }),
   ),
+  /** JavaScript, launch / submit / import actions, media, embedded files not made by Luodi, in words. */
+  activeContent: z.array(z.string()),
   auditChain: z.object({ isPresent: z.boolean(), isValid: z.boolean(), count: z.number().int() }),
   /** Plain-language verdict lines, in the requested language. */
   verdict: z.array(z.string()),

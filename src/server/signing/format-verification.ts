@@ -1,3 +1,5 @@
+import { describeFinding } from './diff-wording.ts';
+import type { ContentFinding, ContentFindingKind } from './pdf-content-scan.ts';
 import type { RevisionChange } from './revisions.ts';
 import type { SignatureCheck, SignatureProblem, VerificationResult } from './verify.ts';
 
@@ -6,7 +8,7 @@ export type VerificationLocale = 'zh-CN' | 'en-US';
 const WORDS = {
   'zh-CN': {
     valid: '验证通过：全部签名有效，文件在签署后未被修改。',
-    invalid: '验证失败：文件的签名无效或签署后被修改。',
+    invalid: '验证失败：签名无效、文件在签署后被修改或含有活动内容。',
     file: '文件 SHA-256',
     revisions: '修订版本数',
     signature: '签名',
@@ -27,6 +29,8 @@ const WORDS = {
     changed: '内容被修改',
     annex: '追加签署完成证明页与审计页（由封存签名覆盖）',
     annexUnsealed: '追加页面',
+    allowed: '允许的更改',
+    activeContent: '含有活动内容（签署文件中不应出现）',
     audit: '审计记录哈希链',
     auditMissing: '无',
     auditBroken: '断裂于第',
@@ -34,7 +38,8 @@ const WORDS = {
   },
   'en-US': {
     valid: 'VALID: every signature verifies and the file was not changed after signing.',
-    invalid: 'INVALID: a signature does not verify or the file was changed after signing.',
+    invalid:
+      'INVALID: a signature does not verify, the file was changed after signing, or it has active content.',
     file: 'File SHA-256',
     revisions: 'Revisions',
     signature: 'Signature',
@@ -55,6 +60,8 @@ const WORDS = {
     changed: 'content changed',
     annex: 'completion and audit pages appended (covered by the seal)',
     annexUnsealed: 'pages appended',
+    allowed: 'allowed changes',
+    activeContent: 'active content (a signed agreement must have none)',
     audit: 'Audit trail hash chain',
     auditMissing: 'not attached',
     auditBroken: 'broken at entry',
@@ -88,16 +95,41 @@ function formatTime(date: Date | undefined, locale: VerificationLocale): string 
     : date.toISOString().replace('.000Z', 'Z');
 }
 
+const ACTIVE: Record<ContentFindingKind, Record<VerificationLocale, string>> = {
+  javascript: { 'zh-CN': 'JavaScript 脚本', 'en-US': 'JavaScript' },
+  'javascript-names': { 'zh-CN': '文档级 JavaScript（名称树）', 'en-US': 'document JavaScript (name tree)' },
+  launch: { 'zh-CN': '启动外部程序（Launch）', 'en-US': 'launch action' },
+  'submit-form': { 'zh-CN': '向外提交表单（SubmitForm）', 'en-US': 'submit-form action' },
+  'import-data': { 'zh-CN': '导入外部数据（ImportData）', 'en-US': 'import-data action' },
+  'remote-file': { 'zh-CN': '打开外部文件', 'en-US': 'action opening another file' },
+  action: { 'zh-CN': '其他动作', 'en-US': 'other action' },
+  uri: { 'zh-CN': '非网页链接', 'en-US': 'non-web link' },
+  'embedded-file': { 'zh-CN': '非本平台生成的嵌入文件', 'en-US': 'embedded file not made by Luodi' },
+  media: { 'zh-CN': '多媒体内容', 'en-US': 'media content' },
+  xfa: { 'zh-CN': 'XFA 动态表单', 'en-US': 'XFA form' },
+  signature: { 'zh-CN': '签名', 'en-US': 'signature' },
+};
+
+/** One piece of active content in words: "JavaScript (the document)". */
+export function describeActiveContent(item: ContentFinding, locale: VerificationLocale): string {
+  const detail = item.detail === undefined ? '' : ` "${item.detail}"`;
+  const place = locale === 'zh-CN' ? `（${item.place.zh}）` : ` (${item.place.en})`;
+  return `${ACTIVE[item.kind][locale]}${detail}${place}`;
+}
+
 function describeRevision(
   revision: RevisionChange,
-  isModifiedAfter: boolean,
+  check: SignatureCheck,
   locale: VerificationLocale,
 ): string {
   const w = WORDS[locale];
   if (revision.isSignatureOnly) return w.signatureOnly;
+  const refused = revision.findings.filter((finding) => check.modifications.includes(finding));
   // verifyPdf accepts appended pages only as the sealed annex; otherwise they count as a change.
-  if (revision.isAppendOnly && !isModifiedAfter) return w.annex;
-  return `${revision.isAppendOnly ? w.annexUnsealed : w.changed}: ${revision.changes.join('; ')}`;
+  if (revision.isAppendOnly && refused.length === 0) return w.annex;
+  const listed = refused.length > 0 ? refused : revision.findings;
+  const heading = refused.length === 0 ? w.allowed : revision.isAppendOnly ? w.annexUnsealed : w.changed;
+  return `${heading}: ${listed.map((finding) => describeFinding(finding, locale)).join('; ')}`;
 }
 
 function formatAudit(result: VerificationResult, locale: VerificationLocale): string {
@@ -114,10 +146,7 @@ function formatSignature(check: SignatureCheck, index: number, locale: Verificat
     check.laterRevisions.length === 0
       ? w.none
       : check.laterRevisions
-          .map(
-            (revision) =>
-              `#${revision.revision} ${describeRevision(revision, check.isModifiedAfter, locale)}`,
-          )
+          .map((revision) => `#${revision.revision} ${describeRevision(revision, check, locale)}`)
           .join(', ');
   const lines = [
     `${check.isValid ? '✔' : '✘'} ${w.signature} ${index + 1}: ${check.signerName || '-'}`,
@@ -142,6 +171,11 @@ export function formatVerification(result: VerificationResult, locale: Verificat
     `${w.revisions}: ${result.revisionCount}`,
     formatAudit(result, locale),
     ...result.problems.map((problem) => `! ${problem}`),
+    ...(result.activeContent.length > 0
+      ? [
+          `! ${w.activeContent}: ${result.activeContent.map((item) => describeActiveContent(item, locale)).join('; ')}`,
+        ]
+      : []),
     '',
     ...result.signatures.flatMap((check, index) => formatSignature(check, index, locale)),
   ];

@@ -9,7 +9,12 @@ export {
   GENESIS_HASH,
   verifyChain,
 } from './audit-chain.ts';
-export { formatVerification, type VerificationLocale } from './format-verification.ts';
+export { describeFinding } from './diff-wording.ts';
+export {
+  describeActiveContent,
+  formatVerification,
+  type VerificationLocale,
+} from './format-verification.ts';
 export { type SignPdfOptions, signPdf } from './pades.ts';
 export {
   createCertificateAuthority,

@@ -13,8 +13,11 @@ import {
   type TimestampCheck,
   verifySignerInfo,
 } from './cms.ts';
+import type { UpdateFinding } from './diff-analysis.ts';
+import type { ContentFinding } from './pdf-content-scan.ts';
 import { SUBJECT_OIDS, subjectAttribute } from './pki.ts';
-import { changesAfter, listRevisions, type RevisionChange } from './revisions.ts';
+import { changesAfter, loadRevisions, type RevisionChange, type RevisionView } from './revisions.ts';
+import { activeContentOf, disallowedChanges, docMdpPermission } from './verify-changes.ts';
 
 export type SignatureProblem =
   | 'byte-range-malformed'
@@ -44,6 +47,8 @@ export type SignatureCheck = {
   /** The revision (1-based) this signature closes. */
   revision: number | undefined;
   laterRevisions: RevisionChange[];
+  /** Changes after this signature that it does not allow, each naming the object. */
+  modifications: UpdateFinding[];
   isModifiedAfter: boolean;
   problems: SignatureProblem[];
   isValid: boolean;
@@ -56,6 +61,8 @@ export type VerificationResult = {
   signatures: SignatureCheck[];
   /** The hash-chained audit trail attached by the seal, when present. */
   auditTrail: AuditTrailCheck;
+  /** JavaScript, launch / submit / import actions, media, XFA, embedded files not made by Luodi (pdf-content-scan.ts). */
+  activeContent: ContentFinding[];
   /** Problems of the file as a whole (unreadable, no signatures, broken audit trail). */
   problems: string[];
 };
@@ -224,13 +231,14 @@ async function checkSignature(
 /** Checks every signature of a PDF offline: CMS over its byte range, chain to the CA, later changes. */
 export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationResult> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const revisions = listRevisions(bytes);
+  const revisions = await loadRevisions(bytes);
   const unreadable = (message: string): VerificationResult => ({
     isValid: false,
     sha256,
     revisionCount: revisions.length,
     signatures: [],
     auditTrail: { isPresent: false, isValid: false, count: 0 },
+    activeContent: [],
     problems: [`unreadable PDF: ${message}`],
   });
   let found: RawSignature[];
@@ -243,19 +251,23 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
     return unreadable(error instanceof Error ? error.message : String(error));
   }
   const checked: CheckedSignature[] = [];
+  const cache = new Map<number, RevisionChange>();
   for (const raw of found) {
     const check = await checkSignature(bytes, raw, options.trustedCa);
     const [, , second = 0, secondLength = 0] = raw.byteRange;
     const coveredEnd = second + secondLength;
-    const revision = revisions.find((item) => item.end === coveredEnd)?.index;
+    const view = revisions.find((item) => item.end === coveredEnd);
     const isMalformed = check.problems.includes('byte-range-malformed');
     checked.push({
-      raw,
+      // What the signer signed, not what a later update may have put in the signature dictionary.
+      raw: signedVersion(view, raw),
       check,
-      revision,
-      laterRevisions: isMalformed ? [] : changesAfter(bytes, coveredEnd),
+      revision: view?.index,
+      laterRevisions: isMalformed ? [] : changesAfter(revisions, bytes, coveredEnd, cache),
     });
   }
+  // The first signature's DocMDP permission (certification) binds every later revision.
+  const permission = docMdpPermission(revisions.find((item) => item.index === checked[0]?.revision));
   // Appended pages are accepted only as a seal's completion pages: right before the file's final
   // signature, which must hold. Pages added earlier, or under no signature, count as changes.
   const isSealedAnnex = (revisionIndex: number) =>
@@ -268,9 +280,8 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
         (options.sealerName === undefined || item.check.signerName === options.sealerName),
     );
   const signatures: SignatureCheck[] = checked.map(({ raw, check, revision, laterRevisions }) => {
-    const isModifiedAfter = laterRevisions.some(
-      (later) => !later.isSignatureOnly && !(later.isAppendOnly && isSealedAnnex(later.revision)),
-    );
+    const modifications = disallowedChanges(laterRevisions, permission, isSealedAnnex);
+    const isModifiedAfter = modifications.length > 0;
     const problems = [...check.problems, ...(isModifiedAfter ? ['modified-after-signing' as const] : [])];
     return {
       fieldName: raw.fieldName,
@@ -287,6 +298,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
       timestamp: check.timestamp,
       revision,
       laterRevisions,
+      modifications,
       isModifiedAfter,
       problems,
       isValid: problems.length === 0,
@@ -298,8 +310,29 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
       ? [`audit trail broken at entry ${auditTrail.brokenAt ?? '?'}`]
       : []),
   ];
-  const isValid = problems.length === 0 && signatures.every((signature) => signature.isValid);
-  return { isValid, sha256, revisionCount: revisions.length, signatures, auditTrail, problems };
+  const hasSealedAnnex = checked.some(({ laterRevisions }) =>
+    laterRevisions.some((later) => later.isAppendOnly && isSealedAnnex(later.revision)),
+  );
+  const activeContent = activeContentOf(revisions, bytes, hasSealedAnnex);
+  const isValid =
+    problems.length === 0 && activeContent.length === 0 && signatures.every((signature) => signature.isValid);
+  return {
+    isValid,
+    sha256,
+    revisionCount: revisions.length,
+    signatures,
+    auditTrail,
+    activeContent,
+    problems,
+  };
+}
+
+// The signature dictionary as it stood in the revision the signature closes.
+function signedVersion(view: RevisionView | undefined, raw: RawSignature): RawSignature {
+  const signed = view?.pdf
+    ? findSignatures(view.pdf).find((item) => item.fieldName === raw.fieldName)
+    : undefined;
+  return signed ? { ...signed, byteRange: raw.byteRange, contents: raw.contents } : raw;
 }
 
 type CheckedSignature = {

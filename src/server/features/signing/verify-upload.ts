@@ -22,7 +22,9 @@ export async function verifyUpload(
       zh: '上传的文件不是 PDF',
       en: 'The uploaded file is not a PDF',
     });
-  const { verifyPdf, formatVerification } = await import('../../signing/index.ts');
+  const { verifyPdf, formatVerification, describeFinding, describeActiveContent } = await import(
+    '../../signing/index.ts'
+  );
   const result = await verifyPdf(bytes, { trustedCa: context.keys.ca.certificate, sealerName: SEALER_NAME });
   const [document] = await db
     .select({
@@ -50,7 +52,9 @@ export async function verifyUpload(
       isSeal: check.signerName === SEALER_NAME,
       hasTimestamp: check.hasTimestamp,
       problems: check.problems,
+      modifications: check.modifications.map((finding) => describeFinding(finding, locale)),
     })),
+    activeContent: result.activeContent.map((item) => describeActiveContent(item, locale)),
     auditChain: {
       isPresent: result.auditTrail.isPresent,
       isValid: result.auditTrail.isValid,

@@ -183,6 +183,11 @@ export const SIGNING_MESSAGES = {
   'verify.item.coverage': { zh: '覆盖完整文件', en: 'Covers the whole file' },
   'verify.item.timestamp': { zh: '带时间戳', en: 'Timestamped' },
   'verify.problems': { zh: '问题', en: 'Problems' },
+  'verify.modifications': { zh: '签署后的修改', en: 'Changes made after this signature' },
+  'verify.activeContent': {
+    zh: '文件含有活动内容（脚本、外部动作或非本平台的附件），签署文件中不应出现',
+    en: 'The file has active content (scripts, outside actions or attachments not made by Luodi); a signed agreement must have none',
+  },
   'verify.problem.byte-range-malformed': {
     zh: '签名覆盖范围（ByteRange）不合法',
     en: 'The signed byte range is malformed',

@@ -6,7 +6,7 @@ import {
   SafetyCertificateFilled,
   WarningFilled,
 } from '@ant-design/icons';
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { VerifyReport } from '../../../contracts/signing.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { MESSAGES, type MessageKey } from '../../i18n/messages.ts';
@@ -23,6 +23,15 @@ export function ReportView({ report }: { report: VerifyReport }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="verify-report">
       <VerdictBanner report={report} />
+      {report.activeContent.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="verify-active-content"
+          title={t('verify.activeContent')}
+          description={<TextList items={report.activeContent} />}
+        />
+      )}
       <LookupCard lookup={report.lookup} />
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('verify.signatures', { count: report.signatures.length })}
@@ -205,6 +214,14 @@ function SignatureCard({ signature, position }: { signature: Signature; position
         <Check isOk={signature.coversWholeFileAtItsRevision} label={t('verify.item.coverage')} />
         <Check isOk={signature.hasTimestamp} label={t('verify.item.timestamp')} isSoft />
       </div>
+      {signature.modifications.length > 0 && (
+        <div style={{ marginTop: 12 }} data-testid={`verify-modifications-${signature.index}`}>
+          <Typography.Text type="danger" strong>
+            {t('verify.modifications')}
+          </Typography.Text>
+          <TextList items={signature.modifications} />
+        </div>
+      )}
       {signature.problems.length > 0 && (
         <div style={{ marginTop: 12 }}>
           <Typography.Text type="danger" strong>
@@ -220,6 +237,21 @@ function SignatureCard({ signature, position }: { signature: Signature; position
         </div>
       )}
     </Card>
+  );
+}
+
+/** Lines the server already worded in the reader's language (each names the object concerned). */
+function TextList({ items }: { items: string[] }) {
+  return (
+    <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+      {items.map((item) => (
+        <li key={item}>
+          <Typography.Text type="danger" style={{ wordBreak: 'break-word' }}>
+            {item}
+          </Typography.Text>
+        </li>
+      ))}
+    </ul>
   );
 }
 
