@@ -118,6 +118,43 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a Launch action on an outline item',
+    build: () =>
+      documentWith({
+        catalog: '/Outlines 5 0 R',
+        extra: [
+          '<< /Type /Outlines /First 6 0 R /Last 6 0 R /Count 1 >>',
+          '<< /Title (Go) /Parent 5 0 R /A << /S /Launch /F (x) >> >>',
+        ],
+      }),
+    expected: [['document.active_content', /^The document has a Launch action/]],
+  },
+  {
+    name: 'a calculate script on a form field, a Hide action and an uppercase JAVASCRIPT: link',
+    build: () =>
+      documentWith({
+        catalog: '/AcroForm << /Fields [5 0 R] >>',
+        page: '/Annots [6 0 R]',
+        extra: [
+          `<< /FT /Tx /T (total) /AA << /C ${js} >> /Kids [] >>`,
+          annotation('<< /S /Hide /T (total) /Next << /S /URI /URI ( JAVASCRIPT:void\\(0\\)) >> >>'),
+        ],
+      }),
+    expected: [
+      ['document.active_content', /^The document has a JavaScript action$/],
+      ['document.active_content', /^Page 1 annotation has a Hide action$/],
+      ['document.active_content', /^Page 1 annotation has a link to " JAVASCRIPT:void\(0\)"$/],
+    ],
+  },
+  {
+    name: 'a Rendition action carrying a script',
+    build: () => documentWith({ catalog: '/OpenAction << /S /Rendition /OP 0 /JS (app.alert\\(1\\)) >>' }),
+    expected: [
+      ['document.active_content', /^The document has a Rendition action$/],
+      ['document.active_content', /^The document has a JavaScript action$/],
+    ],
+  },
+  {
     name: 'JavaScript in an object nothing refers to',
     build: () => documentWith({ extra: [js] }),
     expected: [['document.active_content', /^Object 5 has a JavaScript action$/]],
