@@ -1,10 +1,11 @@
 import { PDF } from '@libpdf/core';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assertIndependentlyValid } from '../testing/independent-pdf-check.ts';
 import { renderAgreementPdf } from './agreement-pdf.ts';
 import { formatVerification } from './format-verification.ts';
 import { signPdf } from './pades.ts';
-import { createCertificateAuthority, issuePartyCertificate, type KeyAndCertificate } from './pki.ts';
+import { createCertificateAuthority, issuePartyCertificate, type KeyAndCertificate, toPem } from './pki.ts';
 import { sampleAgreement } from './test-fixtures.ts';
 import { verifyPdf } from './verify.ts';
 
@@ -68,6 +69,11 @@ describe('three parties sign one after another', () => {
 
   it('each of the three signatures verifies and chains to the deployment CA', async () => {
     const result = await verifyPdf(revisions[2] ?? new Uint8Array(), { trustedCa: ca.certificate });
+    // pdfsig, openssl cms and qpdf agree, for every revision a party's signature closes.
+    const caPem = toPem(ca.certificateDer, 'CERTIFICATE');
+    await Promise.all(
+      revisions.map((bytes, index) => assertIndependentlyValid(bytes, caPem, `revision ${index + 2}`)),
+    );
     expect(result.problems).toEqual([]);
     expect(result.signatures.map((s) => s.signerName)).toEqual(sampleAgreement.parties.map((p) => p.nameZh));
     for (const signature of result.signatures) {
