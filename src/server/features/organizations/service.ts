@@ -10,8 +10,15 @@ import { queryTokens, toTsquery } from '../../../domain/search-tokens.ts';
 import { validateUsci } from '../../../domain/usci.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { organizations, regions } from '../../db/schema.ts';
-import { type Actor, assertCan, canChangeRegionOwned, isInScope } from '../../platform/access.ts';
+import {
+  type Actor,
+  assertCan,
+  canChangeRegionOwned,
+  isInScope,
+  organizationScope,
+} from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { valueTaken } from '../../platform/conflicts.ts';
 import { type AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import { afterCursor, decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { searchCondition, searchTextOf, searchVector } from '../../platform/search.ts';
@@ -93,29 +100,26 @@ function checkedUsci(usci: string | null | undefined): string | null {
   return result.value;
 }
 
-async function assertUsciFree(db: DbOrTx, usci: string | null, exceptId?: string): Promise<void> {
+async function assertUsciFree(db: DbOrTx, actor: Actor, usci: string | null, exceptId?: string) {
   if (!usci) return;
   const conditions = [eq(organizations.usci, usci), sql`${organizations.mergedIntoId} is null`];
   if (exceptId) conditions.push(ne(organizations.id, exceptId));
   const [existing] = await db
-    .select({ id: organizations.id, nameZh: organizations.nameZh })
+    .select({
+      id: organizations.id,
+      label: organizations.nameZh,
+      isReadable: sql<boolean>`${organizationScope(actor, organizations.id, organizations.regionCode)}`,
+    })
     .from(organizations)
     .where(and(...conditions));
-  if (existing) {
-    throw conflict(
-      'organization.usci_exists',
-      `统一社会信用代码 ${usci} 已属于“${existing.nameZh}”`,
-      `Credit code ${usci} already belongs to "${existing.nameZh}"`,
-      [
-        {
-          code: 'organization.usci_exists',
-          field: 'usci',
-          zh: `已属于“${existing.nameZh}”（${existing.id}）`,
-          en: `already belongs to "${existing.nameZh}" (${existing.id})`,
-        },
-      ],
-    );
-  }
+  if (existing)
+    throw valueTaken({
+      code: 'organization.usci_exists',
+      field: 'usci',
+      value: { zh: '统一社会信用代码', en: 'Credit code', text: usci },
+      holder: { zh: '单位', en: 'organization' },
+      taken: existing,
+    });
 }
 
 function searchColumns(input: { nameZh: string; nameEn?: string | null; usci?: string | null }) {
@@ -132,7 +136,7 @@ export async function createOrganization(
   const regionCode = input.regionCode ?? actor.regionCode;
   await assertRegionFilter(db, actor, regionCode, 'regionCode');
   const usci = checkedUsci(input.usci);
-  await assertUsciFree(db, usci);
+  await assertUsciFree(db, actor, usci);
   const [row] = await db
     .insert(organizations)
     .values({
@@ -184,7 +188,7 @@ export async function updateOrganization(
   const before = await getOrganization(db, actor, id);
   if (input.regionCode !== undefined) await assertRegionFilter(db, actor, input.regionCode, 'regionCode');
   const usci = input.usci !== undefined ? checkedUsci(input.usci) : current.usci;
-  if (usci !== current.usci) await assertUsciFree(db, usci, id);
+  if (usci !== current.usci) await assertUsciFree(db, actor, usci, id);
   const next = {
     nameZh: input.nameZh ?? current.nameZh,
     nameEn: input.nameEn !== undefined ? input.nameEn : current.nameEn,

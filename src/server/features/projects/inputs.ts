@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/connect.ts';
 import { codeLists, industries, organizations, projects, regions, users } from '../../db/schema.ts';
 import { type Actor, isInScope, organizationScope, projectScope } from '../../platform/access.ts';
 import { valueTaken } from '../../platform/conflicts.ts';
-import { conflict, forbidden, invalidField } from '../../platform/errors.ts';
+import { forbidden, invalidField } from '../../platform/errors.ts';
 
 // Turning a project form's fields into checked column values, each failure naming its field.
 
