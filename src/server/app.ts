@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
 import { auditRoutes } from './features/audit/routes.ts';
@@ -30,6 +31,8 @@ import type { Actor } from './platform/access.ts';
 import { actorForToken, requestToken } from './platform/auth.ts';
 import { AppError, errorBody, handleError, requestLocale } from './platform/errors.ts';
 import type { LiveHub } from './platform/live.ts';
+import { addRetryAfterHeader } from './platform/retry-later.ts';
+import { addSecurityHeaders } from './platform/security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,19 +53,34 @@ export interface AppOptions {
   mapFile?: string | null;
   /** Keys, notifier and TSA for cloud signing; without it the signing routes answer 503. */
   signing?: SigningContext;
+  /** Proxies believed about the client's address and https (LUODI_TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
+  /** Origins that may frame the ceremony screen (LUODI_FRAME_ANCESTORS); default this site only. */
+  screenFrameAncestors?: string[];
+  /** Bytes one user may upload in 24 hours; default 200 MiB. */
+  uploadQuotaBytes?: number;
+  /** The clock of the sign-in limits (tests set it). */
+  now?: () => Date;
 }
 
 export type App = FastifyInstance;
+
+// Fastify takes a hop count at run time, but its types only know a function for it.
+const proxyTrust = (trust: TrustProxy) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 
 /** Assembles the HTTP app: platform plugins, then each feature's routes under /api. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 2 * 1024 * 1024,
+    trustProxy: proxyTrust(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  addSecurityHeaders(app, { screenFrameAncestors: options.screenFrameAncestors ?? [] });
+  addRetryAfterHeader(app);
   const webRoot = options.webRoot ?? path.resolve(import.meta.dirname, '../../dist/web');
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
@@ -123,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { db });
+      await api.register(authRoutes, { db, now: options.now });
       await api.register(referenceRoutes, { db });
       await api.register(userRoutes, { db });
       await api.register(organizationRoutes, { db });
@@ -131,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(eventRoutes, { db });
       await api.register(agreementRoutes, { db, live: options.live ?? null });
       await api.register(signingRoutes, { db, signing: options.signing ?? null });
-      await api.register(fileRoutes, { db });
+      await api.register(fileRoutes, { db, uploadQuotaBytes: options.uploadQuotaBytes ?? 200 * 1024 * 1024 });
       await api.register(auditRoutes, { db });
       await api.register(screenRoutes, { db, live: options.live ?? null, mapFile: options.mapFile ?? null });
       await api.register(webhookRoutes, { db });

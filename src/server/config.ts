@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import path from 'node:path';
+import { parseFrameAncestors } from './platform/security-headers.ts';
 
 export interface Config {
   port: number;
@@ -21,6 +22,30 @@ export interface Config {
   mailFrom: string;
   /** A GeoJSON map to use on the ceremony screen instead of the bundled one (deployers in China need an approved map). */
   mapFile: string | null;
+  /** Which proxies to believe about the client's address and https (LUODI_TRUST_PROXY); false: none. */
+  trustProxy: TrustProxy;
+  /** Origins that may embed the ceremony screen `/screen/*` in a frame (LUODI_FRAME_ANCESTORS). */
+  screenFrameAncestors: string[];
+  /** Bytes one user may upload in 24 hours (LUODI_UPLOAD_QUOTA_MB). */
+  uploadQuotaBytes: number;
+}
+
+/** Fastify's trustProxy: true (every hop), a hop count, or the proxies' addresses and CIDR ranges. */
+export type TrustProxy = boolean | number | string[];
+
+/** Reads LUODI_TRUST_PROXY: unset or false, true, a number of hops, or addresses/CIDRs separated by commas. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || /^(false|0|no)$/i.test(text)) return false;
+  if (/^(true|yes)$/i.test(text)) return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(/[\s,]+/).filter(Boolean);
+  for (const entry of entries)
+    if (!/^[0-9a-f:.]+(\/\d{1,3})?$/i.test(entry) && !/^(loopback|linklocal|uniquelocal)$/.test(entry))
+      throw new Error(
+        `LUODI_TRUST_PROXY takes true, a hop count, or proxy addresses/CIDRs separated by commas, got "${entry}"`,
+      );
+  return entries;
 }
 
 function optionalUrl(name: string, value: string | undefined, protocols: string[]): string | null {
@@ -35,6 +60,15 @@ function optionalUrl(name: string, value: string | undefined, protocols: string[
   if (!protocols.includes(url.protocol))
     throw new Error(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${text}"`);
   return text.replace(/\/+$/, '');
+}
+
+function positiveNumber(name: string, value: string | undefined, fallback: number): number {
+  const text = value?.trim();
+  if (!text) return fallback;
+  const number = Number(text);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new Error(`${name} must be a positive number, got "${text}"`);
+  return number;
 }
 
 /** Reads the configuration from the environment (and .env, if present). */
@@ -57,5 +91,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: optionalUrl('LUODI_SMTP_URL', env.LUODI_SMTP_URL, ['smtp:', 'smtps:']),
     mailFrom: env.LUODI_MAIL_FROM?.trim() || 'Luodi 落地 <no-reply@luodi.invalid>',
     mapFile: env.LUODI_MAP_FILE?.trim() ? path.resolve(env.LUODI_MAP_FILE.trim()) : null,
+    trustProxy: parseTrustProxy(env.LUODI_TRUST_PROXY),
+    screenFrameAncestors: parseFrameAncestors(env.LUODI_FRAME_ANCESTORS),
+    uploadQuotaBytes: positiveNumber('LUODI_UPLOAD_QUOTA_MB', env.LUODI_UPLOAD_QUOTA_MB, 200) * 1024 * 1024,
   };
 }

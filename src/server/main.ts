@@ -79,6 +79,9 @@ export async function startServer(
       live,
       mapFile: config.mapFile,
       signing: signingContext,
+      trustProxy: config.trustProxy,
+      screenFrameAncestors: config.screenFrameAncestors,
+      uploadQuotaBytes: config.uploadQuotaBytes,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const sweep = startSigningSweep(database.db, signingContext, 5_000);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,8 +6,9 @@ import type { Db } from '../../db/connect.ts';
 import { files } from '../../db/schema.ts';
 import { fileScope } from '../../platform/access.ts';
 import { requireActor } from '../../platform/auth.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { readUpload } from '../../platform/uploads.ts';
+import { storeFile } from './service.ts';
 
 const FileView = z.object({
   id: z.uuid(),
@@ -17,57 +17,26 @@ const FileView = z.object({
   size: z.number().int(),
   sha256: z.string(),
 });
-const ALLOWED_TYPES = new Set([
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-]);
-
-export const fileRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; uploadQuotaBytes: number }> = async (
+  app,
+  { db, uploadQuotaBytes },
+) => {
   app.post(
     '/files',
     {
       schema: {
         tags: ['files'],
-        summary: 'Upload one file (multipart field "file"): evidence, documents',
+        summary:
+          'Upload one file (multipart field "file"): PDF, JPG, PNG, XLSX or DOCX, typed by its content; quota per user per day',
         response: { 201: FileView },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const upload = await readUpload(request, (part) => {
-        if (!ALLOWED_TYPES.has(part.mimetype))
-          throw new AppError(
-            'validation',
-            400,
-            `不支持的文件类型：${part.mimetype}（可上传 PDF、JPG、PNG、XLSX、DOCX）`,
-            `Unsupported file type: ${part.mimetype} (PDF, JPG, PNG, XLSX, DOCX accepted)`,
-            [{ code: 'file.type', field: 'file', zh: '不支持的文件类型', en: 'Unsupported file type' }],
-          );
+      const row = await storeFile(db, actor, {
+        upload: await readUpload(request),
+        quotaBytes: uploadQuotaBytes,
       });
-      const { content } = upload;
-      const sha256 = createHash('sha256').update(content).digest('hex');
-      const [row] = await db
-        .insert(files)
-        .values({
-          name: upload.filename.slice(0, 255) || 'file',
-          mimeType: upload.mimetype,
-          size: content.length,
-          sha256,
-          content,
-          regionCode: actor.regionCode,
-          createdBy: actor.id,
-        })
-        .returning({
-          id: files.id,
-          name: files.name,
-          mimeType: files.mimeType,
-          size: files.size,
-          sha256: files.sha256,
-        });
-      if (!row) throw new Error('insert returned no row');
       return reply.code(201).send(row);
     },
   );

@@ -38,7 +38,7 @@ const tags = ['signing'];
 
 /** The uploaded PDF's bytes (multipart field "file"). */
 async function uploadedPdf(request: FastifyRequest): Promise<Uint8Array> {
-  const { content } = await readUpload(request);
+  const { content } = await readUpload(request, ['pdf']);
   return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
 }
 
