@@ -23,6 +23,7 @@ import {
   escapeLike,
   eventScope,
   isInScope,
+  organizationScope,
   qualified,
 } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -126,7 +127,14 @@ async function checkEventInput(db: DbOrTx, actor: Actor, input: Partial<CreateEv
     const found = await db
       .select({ id: organizations.id })
       .from(organizations)
-      .where(and(inArray(organizations.id, orgIds), isNull(organizations.mergedIntoId)));
+      // One the actor cannot read reads as absent: naming it would open it to the actor.
+      .where(
+        and(
+          inArray(organizations.id, orgIds),
+          isNull(organizations.mergedIntoId),
+          organizationScope(actor, organizations.id, organizations.regionCode),
+        ),
+      );
     const missing = orgIds.filter((id) => !found.some((row) => row.id === id));
     if (missing.length)
       throw invalidField('organizations', {
