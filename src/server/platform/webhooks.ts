@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { WebhookEventType } from '../../domain/events.ts';
 import type { Db, DbOrTx } from '../db/connect.ts';
 import { webhookDeliveries, webhooks } from '../db/schema.ts';
+import { postToTarget } from './webhook-target.ts';
 
 /** After this many failed attempts a delivery is marked failed and no longer tried. */
 export const MAX_WEBHOOK_ATTEMPTS = 12;
@@ -88,15 +89,7 @@ export function verifyWebhookSignature(
   });
 }
 
-function failureText(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-    return `no answer within ${timeoutMs} ms`;
-  // fetch reports "fetch failed" and keeps the reason (ECONNREFUSED, ENOTFOUND …) in `cause`.
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error instanceof Error ? error.message : String(error)}${cause}`;
-}
-
-/** One signed POST to a receiver. Never throws: the result says what happened. */
+/** One signed POST to a receiver, at a checked public address (see webhook-target.ts). Never throws. */
 export async function postWebhook(
   url: string,
   secret: string,
@@ -105,32 +98,19 @@ export async function postWebhook(
 ): Promise<WebhookCallResult> {
   const raw = JSON.stringify(body);
   const started = performance.now();
-  const took = () => Math.round(performance.now() - started);
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Luodi-Webhooks/1',
-        'x-luodi-event': body.type,
-        'x-luodi-delivery': body.id,
-        'x-luodi-signature': signWebhookBody(secret, raw, Math.floor(Date.now() / 1000)),
-      },
-      body: raw,
-      // A redirect is an answer, not a delivery: following it could send signed data somewhere unchecked.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = response.ok ? '' : (await response.text().catch(() => '')).trim().slice(0, 300);
-    await response.body?.cancel().catch(() => {});
-    return {
-      statusCode: response.status,
-      error: response.ok ? null : `HTTP ${response.status}${text ? `: ${text}` : ''}`,
-      durationMs: took(),
-    };
-  } catch (error) {
-    return { statusCode: null, error: failureText(error, timeoutMs), durationMs: took() };
-  }
+  const result = await postToTarget(
+    url,
+    {
+      'content-type': 'application/json',
+      'user-agent': 'Luodi-Webhooks/1',
+      'x-luodi-event': body.type,
+      'x-luodi-delivery': body.id,
+      'x-luodi-signature': signWebhookBody(secret, raw, Math.floor(Date.now() / 1000)),
+    },
+    raw,
+    timeoutMs,
+  );
+  return { ...result, durationMs: Math.round(performance.now() - started) };
 }
 
 /**

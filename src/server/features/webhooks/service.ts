@@ -12,6 +12,7 @@ import { regions, webhookDeliveries, webhooks } from '../../db/schema.ts';
 import { type Actor, assertCan, isInScope, qualified, regionScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
+import { resolveWebhookTarget } from '../../platform/webhook-target.ts';
 import { postWebhook } from '../../platform/webhooks.ts';
 
 const WEBHOOK = { zh: 'Webhook', en: 'Webhook' };
@@ -20,7 +21,8 @@ const DELIVERY_LIST_SIZE = 50;
 /** `whsec_` and 32 random bytes: the HMAC key the receiver checks signatures with. */
 const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
-function checkUrl(text: string): string {
+/** A receiver's URL: http(s), and a host that resolves only to public addresses (or that an operator allows). */
+async function checkUrl(text: string): Promise<string> {
   let url: URL;
   try {
     url = new URL(text);
@@ -37,6 +39,9 @@ function checkUrl(text: string): string {
       zh: `必须以 http:// 或 https:// 开头，收到 ${url.protocol}`,
       en: `must start with http:// or https://, got ${url.protocol}`,
     });
+  // The WHATWG parser has already turned 0x7f000001, 2130706433 and 127.1 into 127.0.0.1.
+  const target = await resolveWebhookTarget(url.hostname);
+  if (!target.ok) throw invalidField('url', target.error);
   return url.toString();
 }
 
@@ -104,7 +109,6 @@ export async function createWebhook(
   input: CreateWebhookBody,
 ): Promise<CreatedWebhook> {
   assertCan(actor, 'webhook.manage');
-  const url = checkUrl(input.url);
   const regionCode = input.regionCode ?? actor.regionCode;
   const [region] = await db.select().from(regions).where(eq(regions.code, regionCode));
   if (!region)
@@ -119,6 +123,8 @@ export async function createWebhook(
       zh: `${region.nameZh}不在您的辖区内`,
       en: `${region.nameEn ?? region.nameZh} is outside your region`,
     });
+  // After the scope checks: the address is resolved (a DNS query) only for a request that may proceed.
+  const url = await checkUrl(input.url);
   const eventTypes = [...new Set(input.eventTypes)];
   const secret = newSecret();
   const [created] = await db
