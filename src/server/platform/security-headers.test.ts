@@ -82,6 +82,7 @@ describe('behind a trusted proxy', () => {
     expect(response.statusCode).toBe(200);
     expect(response.cookies.find((c) => c.name === 'luodi_session')?.secure).toBe(true);
     expect(response.headers['strict-transport-security']).toBe('max-age=15552000');
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 
   it('believes no forwarded header when no proxy is trusted', async () => {
@@ -89,6 +90,7 @@ describe('behind a trusted proxy', () => {
     expect(response.statusCode).toBe(200);
     expect(response.cookies.find((c) => c.name === 'luodi_session')?.secure).toBeFalsy();
     expect(response.headers['strict-transport-security']).toBeUndefined();
+    expect(response.headers['cross-origin-opener-policy']).toBeUndefined();
   });
 });
 

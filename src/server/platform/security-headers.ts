@@ -35,12 +35,15 @@ export function securityHeaders(
     'x-content-type-options': 'nosniff',
     // Signing links carry their token in the path: never send it to another site.
     'referrer-policy': 'same-origin',
-    'cross-origin-opener-policy': 'same-origin',
   };
   // X-Frame-Options cannot name other hosts; browsers that know frame-ancestors ignore it anyway.
   if (!isEmbeddable) headers['x-frame-options'] = 'DENY';
   else if (options.screenFrameAncestors.length === 0) headers['x-frame-options'] = 'SAMEORIGIN';
-  if (isHttps) headers['strict-transport-security'] = 'max-age=15552000';
+  // Browsers ignore (and log an error about) both on plain http, so they go out only over https.
+  if (isHttps) {
+    headers['strict-transport-security'] = 'max-age=15552000';
+    headers['cross-origin-opener-policy'] = 'same-origin';
+  }
   return headers;
 }
 
