@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import path from 'node:path';
+import { parseAllowList } from '../domain/ip-address.ts';
 import { parseFrameAncestors } from './platform/security-headers.ts';
 
 export interface Config {
@@ -77,6 +78,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
   }
+  // Read again at each webhook call (platform/webhook-target.ts); checked here so a typo stops the start.
+  parseAllowList(env.LUODI_WEBHOOK_ALLOW_HOSTS);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
