@@ -48,6 +48,10 @@ program
       process.exit(0);
     };
     process.once('SIGINT', shutdown);
+      // stop() bounds each step; should it still hang, or a second signal come, the process ends anyway.
+      setTimeout(() => process.exit(1), 60_000).unref();
+      process.once('SIGINT', () => process.exit(1));
+      process.once('SIGTERM', () => process.exit(1));
     process.once('SIGTERM', shutdown);
   });
 

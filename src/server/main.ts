@@ -3,6 +3,23 @@ import type { Config } from './config.ts';
 import { type Database, hasEmbeddedData, openDatabase } from './db/connect.ts';
 import type { DemoSummary } from './db/demo/index.ts';
 
+/** The longest a statement of the serving pool may run on a server: far above any request, below a hang. */
+export const STATEMENT_TIMEOUT_MS = 60_000;
+/** How long stop() waits for requests in flight before it closes the database under them. */
+export const STOP_GRACE_MS = 10_000;
+
+/** Waits for the work, but no longer than the deadline: a stuck step must not keep the process alive. */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
 export interface RunningServer {
   url: string;
   database: Database;
@@ -20,7 +37,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const isFirstEmbeddedStart = !config.databaseUrl && !hasEmbeddedData(config.dataDir);
   // The embedded database boots in its worker while this thread loads the app's modules.
-  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const opening = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+  });
   const [
     { buildApp },
     { hasDemoData, loadDemo },
@@ -91,10 +112,11 @@ export async function startServer(
       database,
       demo,
       async stop() {
-        await sweep.stop();
-        await app.close();
-        await live.close();
-        await notifier.close();
+        await settleWithin(sweep.stop(), STOP_GRACE_MS);
+        await settleWithin(app.close(), STOP_GRACE_MS);
+        await settleWithin(live.close(), STOP_GRACE_MS);
+        await settleWithin(notifier.close(), STOP_GRACE_MS);
+        // Closing the database also ends requests still waiting on it (their queries fail).
         await database.close();
       },
     };

@@ -29,6 +29,11 @@ export interface OpenOptions {
   dataDir: string | null;
   /** Pool size on a server. */
   maxConnections?: number;
+  /**
+   * Server only: the longest one statement of the pool may run, in ms (PGlite does not enforce it). Set for the
+   * serving app as a second line behind bounded queries; migrations use their own client and are not limited.
+   */
+  statementTimeoutMs?: number;
 }
 
 const migrationsFolder = path.join(import.meta.dirname, 'migrations');
@@ -36,7 +41,7 @@ const migrationsFolder = path.join(import.meta.dirname, 'migrations');
 /** Opens the embedded database or a server, and brings its schema up to date. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database = options.databaseUrl
-    ? openServer(options.databaseUrl, options.maxConnections ?? 10)
+    ? openServer(options.databaseUrl, options.maxConnections ?? 10, options.statementTimeoutMs)
     : await openEmbedded(options.dataDir);
   try {
     await migrateDatabase(database, options.databaseUrl);
@@ -47,8 +52,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return database;
 }
 
-function openServer(url: string, max: number): Database {
-  const sql = postgres(url, { max, onnotice: () => {} });
+function openServer(url: string, max: number, statementTimeoutMs: number | undefined): Database {
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    ...(statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
+  });
   const parsed = new URL(url);
   return {
     db: drizzle(sql, { schema }),
