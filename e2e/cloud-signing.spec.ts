@@ -8,20 +8,28 @@ const OUTBOX = path.resolve('.e2e-data', 'outbox.jsonl');
 
 type OutboxEntry = { kind: string; to: { name: string }; data: Record<string, string> };
 
+// A wait for something on its way: long enough for a busy machine, it only ends a journey that hangs.
+const ARRIVAL_MS = 60_000;
+
 async function lastMessage(kind: string, name: string): Promise<OutboxEntry> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const text = await readFile(OUTBOX, 'utf8').catch(() => '');
-    const found = text
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as OutboxEntry)
-      .filter((entry) => entry.kind === kind && entry.to.name === name)
-      .at(-1);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no ${kind} message for ${name}`);
+  let found: OutboxEntry | undefined;
+  await expect
+    .poll(
+      async () => {
+        const text = await readFile(OUTBOX, 'utf8').catch(() => '');
+        found = text
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as OutboxEntry)
+          .filter((entry) => entry.kind === kind && entry.to.name === name)
+          .at(-1);
+        return found !== undefined;
+      },
+      { message: `a ${kind} message for ${name}`, timeout: ARRIVAL_MS },
+    )
+    .toBe(true);
+  return found as OutboxEntry;
 }
 
 async function api(
@@ -155,20 +163,29 @@ test('three-party cloud signing with the live screen open', async ({ browser, pa
   await signAsSigner(browser, signers[2] as string, 'draw');
 
   // Within moments of the last signature the screen counts the agreement, its project and its investment.
-  await expect(screen.getByTestId('screen-agreements')).toHaveAttribute('data-value', '1', { timeout: 5000 });
+  await expect(screen.getByTestId('screen-agreements')).toHaveAttribute('data-value', '1', {
+    timeout: ARRIVAL_MS,
+  });
   await expect(screen.getByTestId('screen-projects')).toHaveAttribute('data-value', '1');
   await expect(screen.getByTestId('screen-investment')).toHaveAttribute('data-value', '1250000000');
   await expect(screen.getByTestId('screen-feed-item').first()).toContainText('泉州市新能源产业战略合作协议');
-  await screen.waitForTimeout(2500); // let the counters finish counting up and the new line slide in
-  await screen.screenshot({ path: 'docs/screenshots/screen-after-signing-zh.png' });
+  // The counters have run up to the new figures; the feed's slide-in is finished by the screenshot itself.
+  await expect(screen.getByTestId('screen-agreements').locator('.lds-counter-value')).toHaveText(/^1\D/);
+  await expect(screen.getByTestId('screen-investment').locator('.lds-counter-value')).toContainText('12.50');
+  await screen.screenshot({ path: 'docs/screenshots/screen-after-signing-zh.png', animations: 'disabled' });
   await screenContext.close();
 
   // The officer sees it completed and sealed; the sealed file verifies on the public page.
   let agreement = await api(request, token, 'get', `/api/agreements/${draft.id}`);
-  for (let attempt = 0; attempt < 50 && agreement.seal.status !== 'sealed'; attempt += 1) {
-    await page.waitForTimeout(200);
-    agreement = await api(request, token, 'get', `/api/agreements/${draft.id}`);
-  }
+  await expect
+    .poll(
+      async () => {
+        agreement = await api(request, token, 'get', `/api/agreements/${draft.id}`);
+        return agreement.seal.status;
+      },
+      { message: 'the seal', timeout: ARRIVAL_MS },
+    )
+    .toBe('sealed');
   expect(agreement).toMatchObject({ status: 'completed', seal: { status: 'sealed' } });
   await page.reload();
   await expect(page.getByText(agreement.seal.sha256).first()).toBeVisible();

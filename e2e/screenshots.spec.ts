@@ -10,9 +10,8 @@ const LOCALES = [
 async function shoot(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton')).toHaveCount(0);
-  // Let antd's fade-in transitions finish, or the picture shows half-faded tables.
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+  // Finishes antd's fade-in transitions before the picture, or it shows half-faded tables.
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false, animations: 'disabled' });
 }
 
 for (const locale of LOCALES) {

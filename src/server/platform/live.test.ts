@@ -10,8 +10,11 @@ const message = (agreementId: string, eventId: string | null = null): LiveMessag
   at: new Date().toISOString(),
 });
 
+// A message on its way arrives long before this on any machine; the limit only ends a test that hangs.
+const DELIVERY_WAIT_MS = 20_000;
+
 /** Resolves with the first message the hub delivers for this agreement, or rejects after the timeout. */
-function nextMessage(hub: LiveHub, agreementId: string, timeoutMs = 1000): Promise<LiveMessage> {
+function nextMessage(hub: LiveHub, agreementId: string, timeoutMs = DELIVERY_WAIT_MS): Promise<LiveMessage> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       unsubscribe();
@@ -26,7 +29,7 @@ function nextMessage(hub: LiveHub, agreementId: string, timeoutMs = 1000): Promi
   });
 }
 
-/** Collects what a hub delivers, to check that nothing arrives. */
+/** Collects what a hub delivers, to check that nothing arrives (after a closed hub nothing can be awaited). */
 function collect(hub: LiveHub): { received: LiveMessage[]; stop: () => void } {
   const received: LiveMessage[] = [];
   const stop = hub.subscribe((m) => received.push(m));
@@ -64,8 +67,10 @@ describe('embedded live hub', () => {
     expect(other.received.map((m) => m.agreementId)).toEqual(['a-1']);
 
     other.stop();
+    // Delivered to a subscriber still listening, so `other` would have had it by now.
+    const delivered = nextMessage(hub, 'a-2');
     await hub.publish(message('a-2'));
-    await pause(50);
+    await delivered;
     expect(other.received.map((m) => m.agreementId)).toEqual(['a-1']);
 
     const late = collect(hub);
@@ -137,7 +142,7 @@ describe.skipIf(!process.env.DATABASE_URL)('server live hub (LISTEN/NOTIFY)', ()
     const large = { ...message('a-large', 'e-1'), screen: { projects: 'p'.repeat(9000) } };
     await a.publish(large);
     const { screen: _dropped, ...rest } = large;
-    await expect.poll(() => heard.received, { timeout: 1000 }).toEqual([rest]);
+    await expect.poll(() => heard.received, { timeout: DELIVERY_WAIT_MS }).toEqual([rest]);
     await expect(a.publish(message('y'.repeat(9000)))).rejects.toThrow(/too large/);
     heard.stop();
     await Promise.all([a.close(), b.close()]);

@@ -33,7 +33,8 @@ function signWithTsa(url: string) {
     reason: '签署',
     location: '泉州',
     signerName: '泉州市人民政府',
-    timestampAuthority: createTimestampAuthority(url, { timeoutMs: 2_000 }),
+    // The test TSA answers at once; the limit only ends a test whose TSA hangs, so a busy machine passes.
+    timestampAuthority: createTimestampAuthority(url, { timeoutMs: 30_000 }),
   });
 }
 
@@ -41,14 +42,18 @@ describe('RFC 3161 timestamp', () => {
   it('embeds a token from the TSA in the signature', async () => {
     const tsa = await startTestTsa(tsaIdentity, 'grant');
     servers.push(tsa);
+    // Whole seconds: a token's time may carry no milliseconds.
+    const before = Math.floor(Date.now() / 1000) * 1000;
     const signed = await signWithTsa(tsa.url);
+    const after = Date.now();
     expect(tsa.requestCount()).toBe(1);
     const result = await verifyPdf(signed, { trustedCa: ca.certificate });
     expect(result.signatures[0]).toMatchObject({ isValid: true, hasTimestamp: true });
     expect(result.signatures[0]?.timestamp).toMatchObject({ isValid: true, authority: 'Luodi test TSA' });
-    expect(Math.abs((result.signatures[0]?.timestamp?.time?.getTime() ?? 0) - Date.now())).toBeLessThan(
-      60_000,
-    );
+    // Stamped while we signed, however long that took.
+    const stampedAt = result.signatures[0]?.timestamp?.time?.getTime() ?? 0;
+    expect(stampedAt).toBeGreaterThanOrEqual(before);
+    expect(stampedAt).toBeLessThanOrEqual(after);
     await assertIndependentlyValid(signed, toPem(ca.certificateDer, 'CERTIFICATE'), 'timestamped PDF');
   });
 

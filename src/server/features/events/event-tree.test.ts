@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EVENT_DEPTH } from '../../../domain/event-tree.ts';
 import { startTestApp, type TestContext, type TestUser } from '../../testing/app.ts';
+import { CONDITION_WAIT_MS } from '../../testing/wait.ts';
 import { eventAncestors } from '../screen/queries.ts';
 
 let t: TestContext;
@@ -32,7 +33,7 @@ async function patchParent(event: { id: string }, parentId: string | null) {
 }
 
 /** Fails (instead of hanging the test run) when a request does not answer in time. */
-async function within<T>(label: string, work: Promise<T>, ms = 10_000): Promise<T> {
+async function within<T>(label: string, work: Promise<T>, ms = CONDITION_WAIT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${label} did not answer within ${ms} ms`)), ms);

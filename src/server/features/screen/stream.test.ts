@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyScreenUpdate, type ScreenSnapshot, type ScreenUpdateData } from '../../../contracts/screen.ts';
 import type { LiveHub, LiveMessage } from '../../platform/live.ts';
 import { addEntry, type ScreenEntry, type ScreenState, toSnapshot } from './figures.ts';
@@ -116,7 +116,21 @@ const message = (
   at: new Date().toISOString(),
   ...(kind === 'all-signed' ? { screen: entry(eventId, agreementId) } : {}),
 });
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The streams run on timers (frame gap, heartbeat, the loads here): the tests move a fake clock, so a
+// busy machine cannot make a frame late or early.
+const pause = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+/** Moves the fake clock a millisecond at a time until `work` settles, as real time would. */
+async function settle<T>(work: Promise<T>): Promise<T> {
+  let isDone = false;
+  const done = work.finally(() => {
+    isDone = true;
+  });
+  for (let ms = 0; !isDone; ms += 1) {
+    if (ms > 60_000) throw new Error('did not settle within 60 s of fake time');
+    await vi.advanceTimersByTimeAsync(1);
+  }
+  return done;
+}
 /** The frames with figures a viewer received: the first snapshot, then updates. */
 const snapshotsIn = (response: FakeResponse) =>
   response.written.filter((text) => text.includes('event: snapshot') || text.includes('event: update'));
@@ -124,12 +138,19 @@ const snapshotsIn = (response: FakeResponse) =>
 const agreementsIn = (text: string | undefined) => Number(/"agreements":(\d+)/.exec(text ?? '')?.[1]);
 
 describe('screen streams', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('loads once for many viewers, adds completed agreements in memory, at most a frame per 200 ms', async () => {
     const hub = fakeHub();
     const work = slowLoad(30);
     const streams = streamsWith(work.load, hub);
     const viewers = Array.from({ length: 50 }, () => new FakeResponse());
-    await Promise.all(viewers.map((v) => streams.open(EVENT, v.asResponse(), () => {})));
+    await settle(Promise.all(viewers.map((v) => streams.open(EVENT, v.asResponse(), () => {}))));
     expect(work.calls).toHaveLength(1);
     expect(streams.viewerCount()).toBe(50);
     expect(viewers[0]?.headers['x-accel-buffering']).toBe('no');
@@ -156,7 +177,7 @@ describe('screen streams', () => {
     expect(agreementsIn(frames[0]?.[2])).toBe(20);
     expect(frames[0]?.[2]).toContain(`"agreementId":"${burst[19]?.agreementId}"`);
     expect(work.calls).toHaveLength(1);
-    expect((await streams.snapshot(EVENT)).totals.agreements).toBe(20);
+    expect((await settle(streams.snapshot(EVENT))).totals.agreements).toBe(20);
     streams.close();
   });
 
@@ -165,7 +186,7 @@ describe('screen streams', () => {
     const work = slowLoad(30);
     const streams = streamsWith(work.load, hub);
     const viewer = new FakeResponse();
-    await streams.open(EVENT, viewer.asResponse(), () => {});
+    await settle(streams.open(EVENT, viewer.asResponse(), () => {}));
     for (let i = 0; i < 10; i += 1) hub.send(message(PART, 'voided'));
     // An entry that does not pass the check is a message without one.
     hub.send({ ...message(PART), screen: { card: 'broken' } });
@@ -181,17 +202,18 @@ describe('screen streams', () => {
     const work = slowLoad(80, () => [...committed]);
     const streams = streamsWith(work.load, hub);
     const viewer = new FakeResponse();
-    await streams.open(EVENT, viewer.asResponse(), () => {});
+    await settle(streams.open(EVENT, viewer.asResponse(), () => {}));
     const early = message(PART);
     committed.push(early.agreementId);
     hub.send(message(PART, 'voided'));
     // The load has started (holding `early`); `late` commits after its snapshot and is heard meanwhile.
-    await expect.poll(() => work.calls.length, { interval: 2 }).toBe(2);
+    for (let ms = 0; work.calls.length < 2 && ms < 1000; ms += 1) await pause(1);
+    expect(work.calls).toHaveLength(2);
     const late = message(PART);
     hub.send(late);
     hub.send(early);
     await pause(300);
-    expect((await streams.snapshot(EVENT)).totals.agreements).toBe(2);
+    expect((await settle(streams.snapshot(EVENT))).totals.agreements).toBe(2);
     streams.close();
   });
 
@@ -200,7 +222,7 @@ describe('screen streams', () => {
     const work = slowLoad(1);
     const streams = streamsWith(work.load, hub);
     const viewer = new FakeResponse();
-    await streams.open(EVENT, viewer.asResponse(), () => {});
+    await settle(streams.open(EVENT, viewer.asResponse(), () => {}));
     hub.send(message(EVENT, 'signed'));
     hub.send(message(PART, 'sealed'));
     await pause(300);
@@ -219,7 +241,7 @@ describe('screen streams', () => {
       live: hub,
     });
     const viewer = new FakeResponse();
-    await streams.open(EVENT, viewer.asResponse(), () => {});
+    await settle(streams.open(EVENT, viewer.asResponse(), () => {}));
     hub.send(message('44444444-4444-4444-8444-444444444444'));
     hub.send(message(PART.replace('2222', 'zzzz')));
     await pause(30);
@@ -237,8 +259,8 @@ describe('screen streams', () => {
     const streams = streamsWith(work.load, null);
     const leaving = new FakeResponse();
     const staying = new FakeResponse();
-    await streams.open(EVENT, leaving.asResponse(), () => {});
-    await streams.open(EVENT, staying.asResponse(), () => {});
+    await settle(streams.open(EVENT, leaving.asResponse(), () => {}));
+    await settle(streams.open(EVENT, staying.asResponse(), () => {}));
     expect(snapshotsIn(staying)).toHaveLength(1);
     leaving.end();
     expect(streams.viewerCount()).toBe(1);
@@ -259,7 +281,7 @@ describe('screen streams', () => {
       refreshMs: 100_000,
     });
     const viewer = new FakeResponse();
-    await streams.open(EVENT, viewer.asResponse(), () => {});
+    await settle(streams.open(EVENT, viewer.asResponse(), () => {}));
     await pause(110);
     expect(viewer.written.filter((text) => text === ': heartbeat\n\n').length).toBeGreaterThanOrEqual(3);
     // Nothing was added and the refresh interval has not passed: nothing is read.

@@ -3,6 +3,7 @@ import { issuePartyCertificate } from '../../signing/pki.ts';
 import { startTestTsa, type TestTsa } from '../../signing/test-tsa.ts';
 import { createTimestampAuthority } from '../../signing/timestamp.ts';
 import { startTestApp, type TestContext, type TestUser } from '../../testing/app.ts';
+import { readUntil } from '../../testing/wait.ts';
 import { sealAgreement, sealQueueIdle } from './seal.ts';
 import { runSigningSweep } from './setup.ts';
 import { drawn, organizationsFor, sendAgreementFor } from './test-support.ts';
@@ -132,15 +133,11 @@ describe('sealing with a timestamp authority', () => {
     const { id } = await sendAgreementFor(t, officer, { parties: parties('T') });
     await signOnSite(id);
     // The seal scheduled after the last signature fails against the TSA that is down.
-    let agreement = await agreementOf(id);
-    for (let i = 0; i < 50 && agreement.seal.attempts === 0; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      agreement = await agreementOf(id);
-    }
-    for (let i = 0; i < 50 && !agreement.seal.error; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      agreement = await agreementOf(id);
-    }
+    let agreement = await readUntil(
+      () => agreementOf(id),
+      (read) => read.seal.attempts > 0 && Boolean(read.seal.error),
+      'the first failed seal attempt',
+    );
     expect(agreement.status).toBe('signing');
     expect(agreement.signedAt).not.toBeNull();
     expect(agreement.seal).toMatchObject({ status: 'pending', attempts: 1 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext, type TestUser } from '../../testing/app.ts';
+import { readUntil } from '../../testing/wait.ts';
 import {
   confirmCode,
   drawn,
@@ -37,12 +38,11 @@ async function agreementOf(id: string) {
 }
 
 async function waitForSeal(id: string) {
-  for (let i = 0; i < 100; i += 1) {
-    const agreement = await agreementOf(id);
-    if (agreement.seal.status === 'sealed') return agreement;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('not sealed within 10 s');
+  return readUntil(
+    () => agreementOf(id),
+    (agreement) => agreement.seal.status === 'sealed',
+    `the seal of ${id}`,
+  );
 }
 
 async function uploadPdf(url: string, bytes: Uint8Array, user: TestUser | null = null) {

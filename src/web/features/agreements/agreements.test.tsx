@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,9 +10,6 @@ import type { Agreement } from './api.ts';
 import DetailPage from './detail-page.tsx';
 import FormPage from './form-page.tsx';
 import OnsitePage from './onsite-page.tsx';
-
-// antd forms validate asynchronously; on a loaded machine a second is not always enough.
-configure({ asyncUtilTimeout: 5_000 });
 
 const ID = '0190a0a0-0000-7000-8000-0000000000d1';
 const EVENT_ID = '0190a0a0-0000-7000-8000-0000000000e1';

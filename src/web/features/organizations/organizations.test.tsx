@@ -168,7 +168,7 @@ describe('organization form', () => {
     expect(await screen.findByText('校验通过')).toBeTruthy();
 
     fireEvent.change(screen.getByTestId('org-name-zh'), { target: { value: '福州数字科技' } });
-    const alert = await screen.findByTestId('org-duplicates-alert', {}, { timeout: 2000 });
+    const alert = await screen.findByTestId('org-duplicates-alert');
     expect(within(alert).getByText('福州数字科技有限公司').getAttribute('href')).toBe(
       `/organizations/${KEPT_ID}`,
     );
