@@ -169,13 +169,15 @@ export const DIGITAL_ECONOMY_BY_CODE: ReadonlyMap<string, DigitalEconomyRow> = n
   DIGITAL_ECONOMY_DATA.categories.map((row) => [row.code, row]),
 );
 
-function pathTo<Row extends { parentCode: string | null }>(
+/** The row of the code and its ancestors, top first; ends at a loop in the data instead of following it. */
+export function pathTo<Row extends { parentCode: string | null }>(
   byCode: ReadonlyMap<string, Row>,
   code: string,
 ): Row[] {
   const path: Row[] = [];
   let row = byCode.get(code);
-  while (row) {
+  // A code met twice would be a loop in the data: stop rather than walk it forever.
+  while (row && !path.includes(row)) {
     path.unshift(row);
     row = row.parentCode === null ? undefined : byCode.get(row.parentCode);
   }

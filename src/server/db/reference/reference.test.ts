@@ -11,6 +11,7 @@ import {
   industryPath,
   PARK_DATA,
   PROJECT_CATEGORIES,
+  pathTo,
   REGION_BY_CODE,
   REGION_DATA,
   type RegionLevel,
@@ -262,5 +263,35 @@ describe('code lists', () => {
     ]);
     expect(PROJECT_CATEGORIES).toHaveLength(5);
     expect(AGREEMENT_TYPES.find((item) => item.code === 'key_project_signing')?.nameZh).toBe('重点项目签约');
+  });
+});
+
+describe('pathTo', () => {
+  const rows = (pairs: [string, string | null][]) =>
+    new Map(pairs.map(([code, parentCode]) => [code, { code, parentCode }]));
+  it.each([
+    [
+      'a chain, top first',
+      rows([
+        ['a', null],
+        ['b', 'a'],
+        ['c', 'b'],
+      ]),
+      'c',
+      ['a', 'b', 'c'],
+    ],
+    ['an unknown code', rows([['a', null]]), 'x', []],
+    ['a row that is its own parent', rows([['a', 'a']]), 'a', ['a']],
+    [
+      'a loop of two',
+      rows([
+        ['a', 'b'],
+        ['b', 'a'],
+      ]),
+      'a',
+      ['b', 'a'],
+    ],
+  ] as const)('%s', (_, byCode, code, expected) => {
+    expect(pathTo(byCode, code).map((row) => row.code)).toEqual(expected);
   });
 });
