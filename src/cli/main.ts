@@ -37,7 +37,11 @@ program
     const config = readConfig();
     const started = Date.now();
     const { startServer } = await import('../server/main.ts');
-    const server = await startServer(config, { logger: process.env.LUODI_LOG === '1' });
+    // LUODI_LOG=1 logs every request, LUODI_LOG=0 nothing; by default errors only.
+    const log = process.env.LUODI_LOG;
+    const server = await startServer(config, {
+      logger: log === '1' ? true : log === '0' ? false : undefined,
+    });
     console.log(
       `Luodi is running at ${server.url}  (${server.database.kind} database, ready in ${Date.now() - started} ms)`,
     );

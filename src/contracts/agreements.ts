@@ -6,7 +6,7 @@ import {
   SIGNING_ORDERS,
   SIGNING_VIAS,
 } from '../domain/events.ts';
-import { AmountInput, IsoDate, PageQuery, RegionRef } from './common.ts';
+import { AmountInput, IsoDate, PageQuery, RegionRef, Version } from './common.ts';
 
 const SignerInput = z.object({
   name: z.string().trim().min(1).max(100),
@@ -40,15 +40,15 @@ export const CreateAgreementBody = z.object({
 export type CreateAgreementBody = z.infer<typeof CreateAgreementBody>;
 
 export const UpdateAgreementBody = CreateAgreementBody.partial().extend({
-  version: z.number().int().positive(),
+  version: Version,
 });
 export type UpdateAgreementBody = z.infer<typeof UpdateAgreementBody>;
 
 export const VoidAgreementBody = z.object({
   reason: z.string().trim().min(2).max(1000),
-  version: z.number().int().positive(),
+  version: Version,
 });
-export const SendAgreementBody = z.object({ version: z.number().int().positive() });
+export const SendAgreementBody = z.object({ version: Version });
 
 export const AgreementView = z.object({
   id: z.uuid(),

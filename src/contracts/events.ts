@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, EVENT_KINDS, EVENT_ROLES, VENUE_KINDS } from '../domain/events.ts';
-import { IsoDate, PageQuery, RegionRef } from './common.ts';
+import { IsoDate, IsoDateTime, PageQuery, RegionRef, Version } from './common.ts';
 
 export const EventKind = z.enum(EVENT_KINDS);
 
@@ -33,15 +33,15 @@ export const CreateEventBody = z.object({
 });
 export type CreateEventBody = z.infer<typeof CreateEventBody>;
 
-export const UpdateEventBody = CreateEventBody.partial().extend({ version: z.number().int().positive() });
+export const UpdateEventBody = CreateEventBody.partial().extend({ version: Version });
 export type UpdateEventBody = z.infer<typeof UpdateEventBody>;
 
 export const AgendaBody = z.object({
   items: z
     .array(
       z.object({
-        startsAt: z.iso.datetime({ offset: true }),
-        endsAt: z.iso.datetime({ offset: true }),
+        startsAt: IsoDateTime,
+        endsAt: IsoDateTime,
         titleZh: z.string().trim().min(1).max(200),
         titleEn: z.string().trim().max(300).nullish(),
         /** Index into the event's venues, in their listed order. */
@@ -57,7 +57,7 @@ export const RunSheetBody = z.object({
     .array(
       z.object({
         agreementId: z.uuid(),
-        startsAt: z.iso.datetime({ offset: true }),
+        startsAt: IsoDateTime,
         venue: z.number().int().min(0).nullish(),
       }),
     )

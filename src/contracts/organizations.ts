@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORGANIZATION_TYPES } from '../domain/codes.ts';
-import { commaList, PageQuery, RegionRef } from './common.ts';
+import { commaList, PageQuery, RegionRef, Version } from './common.ts';
 
 export const OrganizationType = z.enum(ORGANIZATION_TYPES);
 
@@ -17,7 +17,7 @@ export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBody>;
 
 export const UpdateOrganizationBody = CreateOrganizationBody.partial().extend({
   /** The version the client last read: a stale one gets 409 instead of overwriting someone's change. */
-  version: z.number().int().positive(),
+  version: Version,
 });
 export type UpdateOrganizationBody = z.infer<typeof UpdateOrganizationBody>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SIZE_BANDS, type SizeBand } from '../domain/amount.ts';
 import { INVESTOR_ROLES, PROJECT_SOURCES } from '../domain/codes.ts';
 import { EVIDENCE_KINDS, STAGES } from '../domain/stages.ts';
-import { AmountInput, commaList, IsoDate, PageQuery, QueryBoolean, RegionRef } from './common.ts';
+import { AmountInput, commaList, IsoDate, PageQuery, QueryBoolean, RegionRef, Version } from './common.ts';
 import { OrganizationType } from './organizations.ts';
 
 export const Stage = z.enum(STAGES);
@@ -43,7 +43,7 @@ export type CreateProjectBody = z.infer<typeof CreateProjectBody>;
 
 export const UpdateProjectBody = CreateProjectBody.omit({ stage: true, stageOn: true, code: true })
   .partial()
-  .extend({ version: z.number().int().positive() });
+  .extend({ version: Version });
 export type UpdateProjectBody = z.infer<typeof UpdateProjectBody>;
 
 export const InvestmentView = z.object({
@@ -150,7 +150,7 @@ export const StageMoveBody = z.object({
     .max(20)
     .default([]),
   /** The version the client last read. */
-  version: z.number().int().positive(),
+  version: Version,
 });
 export type StageMoveBody = z.infer<typeof StageMoveBody>;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -30,8 +31,10 @@ import { webhookRoutes } from './features/webhooks/routes.ts';
 import type { Actor } from './platform/access.ts';
 import { actorForToken, requestToken } from './platform/auth.ts';
 import { AppError, errorBody, handleError, requestLocale } from './platform/errors.ts';
+import { refuseControlCharacters } from './platform/input-safety.ts';
 import type { LiveHub } from './platform/live.ts';
 import { addRetryAfterHeader } from './platform/retry-later.ts';
+import { recordRoutes } from './platform/route-table.ts';
 import { addSecurityHeaders } from './platform/security-headers.ts';
 
 declare module 'fastify' {
@@ -42,6 +45,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   database: Database;
+  /** true: log requests; left out: log errors only (stderr); false: no log at all. */
   logger?: boolean;
   /** The built web app (dist/web); the API runs without it. */
   webRoot?: string;
@@ -72,13 +76,22 @@ const proxyTrust = (trust: TrustProxy) =>
 /** Assembles the HTTP app: platform plugins, then each feature's routes under /api. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    // Errors are logged (to stderr) unless logging is turned off outright, so every 500 can be found by its id.
+    logger:
+      options.logger === false
+        ? false
+        : options.logger
+          ? { level: 'info' }
+          : { level: 'error', stream: process.stderr },
+    genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: proxyTrust(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('preValidation', refuseControlCharacters);
+  recordRoutes(app);
   addSecurityHeaders(app, { screenFrameAncestors: options.screenFrameAncestors ?? [] });
   addRetryAfterHeader(app);
   const webRoot = options.webRoot ?? path.resolve(import.meta.dirname, '../../dist/web');

@@ -96,7 +96,7 @@ export async function startServer(
     const signingContext = await signing;
     const app = await buildApp({
       database,
-      logger: options.logger ?? false,
+      logger: options.logger,
       live,
       mapFile: config.mapFile,
       signing: signingContext,

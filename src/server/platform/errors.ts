@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { RuleError } from '../../domain/result.ts';
 
@@ -45,10 +45,17 @@ export const conflict = (code: string, zh: string, en: string, details: ErrorDet
   new AppError(code, 409, zh, en, details);
 
 export interface ErrorBody {
-  error: { code: string; message: string; zh: string; en: string; details: ErrorDetail[] };
+  error: {
+    code: string;
+    message: string;
+    zh: string;
+    en: string;
+    details: ErrorDetail[];
+    requestId?: string;
+  };
 }
 
-export function errorBody(error: AppError, locale: 'zh-CN' | 'en-US'): ErrorBody {
+export function errorBody(error: AppError, locale: 'zh-CN' | 'en-US', requestId?: string): ErrorBody {
   return {
     error: {
       code: error.code,
@@ -56,8 +63,31 @@ export function errorBody(error: AppError, locale: 'zh-CN' | 'en-US'): ErrorBody
       zh: error.zh,
       en: error.en,
       details: error.details,
+      ...(requestId ? { requestId } : {}),
     },
   };
+}
+
+/** Whether this request's logger writes errors (it does unless the app was built with `logger: false`). */
+function isErrorLogged(log: FastifyBaseLogger): boolean {
+  return 'isLevelEnabled' in log && typeof log.isLevelEnabled === 'function' && log.isLevelEnabled('error');
+}
+
+/** The 500 a user sees: the request id to quote, and "logged" only when it was. */
+export function internalError(requestId: string, isLogged: boolean): AppError {
+  return isLogged
+    ? new AppError(
+        'internal',
+        500,
+        `服务器内部错误，已记录（请求编号 ${requestId}）`,
+        `Internal server error; it has been logged under request id ${requestId}`,
+      )
+    : new AppError(
+        'internal',
+        500,
+        `服务器内部错误（请求编号 ${requestId}）`,
+        `Internal server error (request id ${requestId})`,
+      );
 }
 
 /** The caller's language: a user's choice if signed in, else Accept-Language, else Chinese. */
@@ -121,25 +151,26 @@ function validationError(
 /** Fastify error handler: every failure becomes the app's error body; unexpected ones are logged and hidden. */
 export function handleError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   const locale = requestLocale(request);
-  if (error instanceof AppError) return reply.code(error.status).send(errorBody(error, locale));
+  reply.header('x-request-id', request.id);
+  if (error instanceof AppError && error.status < 500)
+    return reply.code(error.status).send(errorBody(error, locale, request.id));
   if (hasZodFastifySchemaValidationErrors(error))
-    return reply.code(400).send(errorBody(validationError(error), locale));
-  const status = error.statusCode ?? 500;
-  if (status < 500) {
+    return reply.code(400).send(errorBody(validationError(error), locale, request.id));
+  const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
+  if (status < 500 && !(error instanceof AppError)) {
     const known = KNOWN_CLIENT_ERRORS[error.code ?? ''];
     const appError = known
       ? new AppError(known.code, status, known.zh, `${known.en} (${error.message})`)
       : new AppError('bad_request', status, `请求有误：${error.message}`, `Bad request: ${error.message}`);
-    return reply.code(status).send(errorBody(appError, locale));
+    return reply.code(status).send(errorBody(appError, locale, request.id));
   }
-  request.log.error(error);
-  const internal = new AppError(
-    'internal',
-    500,
-    '服务器内部错误，已记录',
-    'Internal server error; it has been logged',
+  request.log.error(
+    { err: error, reqId: request.id, method: request.method, url: request.url },
+    'request failed',
   );
-  return reply.code(500).send(errorBody(internal, locale));
+  // A deliberate 5xx (503 signing off) keeps its own words; anything else is the plain internal error.
+  const shown = error instanceof AppError ? error : internalError(request.id, isErrorLogged(request.log));
+  return reply.code(status).send(errorBody(shown, locale, request.id));
 }
 
 const KNOWN_CLIENT_ERRORS: Record<string, { code: string; zh: string; en: string }> = {

@@ -32,18 +32,21 @@ const BATCH = 2000;
 export async function exportProjects(db: Db, actor: Actor, query: ProjectFilterQuery): Promise<PassThrough> {
   assertCan(actor, 'project.read');
   const conditions = await projectConditions(db, actor, query);
+  const nextBatch = (lastId: string | null) =>
+    selectProjects(db)
+      .where(and(...conditions, lastId ? sql`${projects.id} > ${lastId}` : undefined))
+      .orderBy(projects.id)
+      .limit(BATCH);
+  // The first batch is read before any byte is sent: a query the filters break is an error answer, not a cut-off file.
+  const first = await nextBatch(null);
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const sheet = workbook.addWorksheet('项目 Projects');
   sheet.columns = COLUMNS;
   sheet.getRow(1).font = { bold: true };
   void (async () => {
-    let lastId: string | null = null;
+    let batch = first;
     for (;;) {
-      const batch = await selectProjects(db)
-        .where(and(...conditions, lastId ? sql`${projects.id} > ${lastId}` : undefined))
-        .orderBy(projects.id)
-        .limit(BATCH);
       for (const { project: p, region, industry } of batch) {
         sheet
           .addRow({
@@ -64,7 +67,7 @@ export async function exportProjects(db: Db, actor: Actor, query: ProjectFilterQ
       }
       const last = batch.at(-1);
       if (batch.length < BATCH || !last) break;
-      lastId = last.project.id;
+      batch = await nextBatch(last.project.id);
     }
     await workbook.commit();
   })().catch((error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))));

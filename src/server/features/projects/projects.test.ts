@@ -102,7 +102,7 @@ describe('creating projects', () => {
     [{ categoryCode: 'space' }, 'categoryCode'],
     [{ nationalCode: '2603-141124-89-05-346940' }, 'nationalCode'],
     [{ stage: 'signed' }, 'body.stage'],
-    [{ stageOn: '2999-01-01' }, 'stageOn'],
+    [{ stageOn: '2199-01-01' }, 'stageOn'],
     [{ stageOn: '2024-02-30' }, 'body.stageOn'],
   ])('rejects %o with 400 on %s and writes nothing', async (patch, field) => {
     const before = (await t.call(officer, 'GET', '/api/projects/count')).json().count;
@@ -297,7 +297,7 @@ describe('stage moves', () => {
     expect(stale.statusCode).toBe(409);
     const future = await t.call(officer, 'POST', `/api/projects/${project.id}/stage`, {
       to: 'negotiating',
-      on: '2999-01-01',
+      on: '2199-01-01',
       version: project.version,
     });
     expect(future.json().error.details[0].code).toBe('stage.future');

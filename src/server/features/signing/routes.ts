@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AgreementView, SendAgreementBody } from '../../../contracts/agreements.ts';
-import { IdParams } from '../../../contracts/common.ts';
+import { IdParams, INT4_MAX } from '../../../contracts/common.ts';
 import {
   AuditTrail,
   CodeSent,
@@ -50,7 +50,7 @@ function sendPdf(reply: FastifyReply, bytes: Uint8Array, name: string) {
     .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
-const DocumentQuery = z.object({ revision: z.coerce.number().int().min(1).optional() });
+const DocumentQuery = z.object({ revision: z.coerce.number().int().min(1).max(INT4_MAX).optional() });
 const VerifyQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
 export const signingRoutes: FastifyPluginAsyncZod<{ db: Db; signing: SigningContext | null }> = async (
