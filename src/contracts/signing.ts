@@ -73,6 +73,8 @@ export const SigningView = z.object({
     sentAt: z.string().nullable(),
     expiresAt: z.string().nullable(),
     canResendAt: z.string().nullable(),
+    /** Too many wrong codes: this link takes no code until the organizer re-issues it. */
+    isLocked: z.boolean(),
   }),
 });
 export type SigningView = z.infer<typeof SigningView>;

@@ -89,6 +89,7 @@ describe('the one-time code: a budget per link over time', () => {
     advance(3600);
     expect((await t.call(null, 'POST', `/api/sign/${token}/code`)).statusCode).toBe(423);
     expect((await t.call(null, 'POST', `/api/sign/${token}/sign`, drawn())).statusCode).toBe(423);
+    expect((await t.call(null, 'GET', `/api/sign/${token}`)).json().code.isLocked).toBe(true);
 
     const trail = await trailOf(id);
     expect(trail.isValid).toBe(true);
@@ -112,6 +113,7 @@ describe('the one-time code: a budget per link over time', () => {
     const reissued = await t.call(officer, 'POST', `/api/agreements/${id}/signers/${signers[0].id}/link`);
     expect(reissued.statusCode).toBe(200);
     const fresh = await linkTokenOf(t, name);
+    expect((await t.call(null, 'GET', `/api/sign/${fresh}`)).json().code.isLocked).toBe(false);
     const code = await askCode(fresh, name);
     expect((await guess(fresh, code)).statusCode).toBe(200);
     expect((await t.call(null, 'POST', `/api/sign/${fresh}/sign`, drawn())).statusCode).toBe(200);

@@ -104,6 +104,7 @@ export async function getSigningView(db: DbOrTx, token: string): Promise<Signing
         : [],
     code: {
       isVerified: signer.codeVerifiedAt !== null,
+      isLocked: signer.linkLockedAt !== null,
       sentAt: signer.codeSentAt?.toISOString() ?? null,
       expiresAt: signer.codeExpiresAt?.toISOString() ?? null,
       canResendAt:

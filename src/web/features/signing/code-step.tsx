@@ -86,11 +86,20 @@ export function CodeStep({ token, view, onVerified, onRefresh }: Props) {
       // The server's message says how many attempts are left, or that a new code is needed.
       explain(caught);
       setCode('');
+      // The link was just locked: reload the view, which then shows the lock instead of the code field.
+      if (caught instanceof ApiError && caught.status === 423) onRefresh();
     } finally {
       busyRef.current = false;
       setVerifying(false);
     }
   }
+
+  if (view.code.isLocked)
+    return (
+      <Card title={t('sign.step.code')} data-testid="sign-step-code">
+        <Alert type="error" showIcon data-testid="sign-code-locked" title={t('sign.code.locked')} />
+      </Card>
+    );
 
   return (
     <Card title={t('sign.step.code')} data-testid="sign-step-code">

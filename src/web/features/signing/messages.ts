@@ -19,6 +19,10 @@ export const SIGNING_MESSAGES = {
   'signPad.typeEmpty': { zh: '请输入姓名', en: 'Please type your name' },
 
   'sign.product': { zh: '云签约', en: 'Cloud signing' },
+  'sign.code.locked': {
+    zh: '验证码错误次数过多，此签署链接已锁定。请联系协议发起方重新发送签署链接。',
+    en: 'Too many wrong codes: this signing link is locked. Ask the agreement’s organizer to send you a new link.',
+  },
   'sign.loadingTitle': { zh: '正在打开签署链接…', en: 'Opening the signing link…' },
   'sign.invalidTitle': { zh: '签署链接无效', en: 'This signing link is not valid' },
   'sign.invalidText': {

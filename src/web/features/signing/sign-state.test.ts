@@ -38,7 +38,14 @@ function view(changes: Changes = {}): SigningView {
     },
     canSign: changes.canSign ?? true,
     waitingFor: changes.waitingFor ?? [],
-    code: { isVerified: false, sentAt: null, expiresAt: null, canResendAt: null, ...changes.code },
+    code: {
+      isVerified: false,
+      sentAt: null,
+      expiresAt: null,
+      canResendAt: null,
+      isLocked: false,
+      ...changes.code,
+    },
   };
 }
 
