@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import path from 'node:path';
-import { parseAllowList } from '../domain/ip-address.ts';
+import { parseAllowList } from './platform/ip-address.ts';
 import { parseFrameAncestors } from './platform/security-headers.ts';
 
 export interface Config {

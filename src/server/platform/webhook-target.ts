@@ -5,14 +5,14 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import type { RuleError } from '../../domain/result.ts';
 import {
   type AllowList,
   classifyAddress,
   isAddressAllowed,
   isHostAllowed,
   parseAllowList,
-} from '../../domain/ip-address.ts';
-import type { RuleError } from '../../domain/result.ts';
+} from './ip-address.ts';
 
 let cached: { text: string; list: AllowList } | null = null;
 

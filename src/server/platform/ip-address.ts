@@ -1,3 +1,4 @@
+// Pure address rules, kept on the server because they use ipaddr.js (src/domain imports only itself).
 import ipaddr from 'ipaddr.js';
 
 /** Where an address leads: the public internet, or a range a server-side call must never reach. */
