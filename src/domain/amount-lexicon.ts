@@ -13,6 +13,8 @@ export type AmountToken =
   | { kind: 'digit'; value: number }
   | { kind: 'zero' }
   | { kind: 'place'; exponent: number }
+  /** 点 between Chinese digits: 三点二四 is 3.24. */
+  | { kind: 'point' }
   /** 数十亿, 几千万: no figure to store. */
   | { kind: 'vague' }
   /** A minus before the number; a dash or 至 after it makes a range. */
@@ -86,6 +88,7 @@ const LEXICON: readonly Entry[] = [
   ...words(['十', '拾'], { kind: 'place', exponent: 1 }, BOTH),
   ...words(['百', '佰'], { kind: 'place', exponent: 2 }, BOTH),
   ...words(['千', '仟'], { kind: 'place', exponent: 3 }, BOTH),
+  ...words(['点'], { kind: 'point' }, AFTER),
   ...words(['数', '几', '若干'], { kind: 'vague' }, BOTH),
   ...words(['-', '−', '负'], { kind: 'minus' }, BEFORE),
   ...words(['-', '−', '–', '—', '~', '至', '到', 'to'], { kind: 'range' }, AFTER),

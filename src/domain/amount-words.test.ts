@@ -38,6 +38,10 @@ const CHINESE_NUMERALS: Case[] = [
   ['5000万美元', 50_000_000, 'exact', 'USD'],
   ['五千万美元', 50_000_000, 'exact', 'USD'],
   ['３千万元', 30_000_000, 'exact'],
+  ['三点二四亿元', 324_000_000, 'exact'],
+  ['零点五亿', 50_000_000, 'exact'],
+  ['十二点五亿元', 1_250_000_000, 'exact'],
+  ['约一点二万亿元', 1_200_000_000_000, 'about'],
 ];
 
 const QUALIFIERS: Case[] = [
@@ -121,6 +125,8 @@ const REFUSED: [input: string, code: string, zh: string, en: string][] = [
   ['超五千万元约', 'amount.syntax', '“约”应写在数字之前', '"约" belongs before the number'],
   ['以上5亿元', 'amount.syntax', '“以上”应写在数字之后', '"以上" belongs after the number'],
   ['5亿元多万', 'amount.syntax', '“万”应在“元”之前', '"万" must come before "元"'],
+  ['3点5亿元', 'amount.syntax', '“点”须写在两个中文数字之间', '"点" must stand between two Chinese digits'],
+  ['一百点五', 'amount.syntax', '“点”须写在两个中文数字之间', '"点" must stand between two Chinese digits'],
   ['大量资金', 'amount.syntax', '不认识“大量资金”', '"大量资金" is not a known'],
   ['五亿元整数', 'amount.syntax', '不认识“整”', '"整" is not a known'],
 ];

@@ -22,7 +22,7 @@ export interface ParseAmountOptions {
 const DEFAULT_EXPONENT = { yuan: 0, wan: 4, yi: 8 } as const;
 const ARABIC = /\d+(?:,\d+)*(?:\.\d+)?|\.\d+/y;
 
-type PieceToken = AmountToken | { kind: 'number'; value: Decimal };
+type PieceToken = AmountToken | { kind: 'number'; value: Decimal; isArabic: boolean };
 
 interface Piece {
   text: string;
@@ -47,11 +47,14 @@ function arabic(input: string, text: string): Result<Piece, RuleError> {
     return syntax(input, `千分位分隔不正确：“${text}”`, `misplaced thousands separator in "${text}"`);
   }
   const value = { n: BigInt(`${groups.join('')}${fraction}` || '0'), scale: fraction.length };
-  return ok({ text, token: { kind: 'number', value } });
+  return ok({ text, token: { kind: 'number', value, isArabic: true } });
 }
 
 /** Splits the text into numbers and known words; a word is known only on its side of the number. */
-function readPieces(input: string, text: string): Result<Piece[], RuleError> {
+function readPieces(input: string, normalized: string): Result<Piece[], RuleError> {
+  // Words match lower-cased; a fragment not understood is quoted in the case it was typed.
+  const text = normalized.toLowerCase();
+  const shown = text.length === normalized.length ? normalized : text;
   const pieces: Piece[] = [];
   let side: Side = 'before';
   let i = 0;
@@ -81,7 +84,7 @@ function readPieces(input: string, text: string): Result<Piece[], RuleError> {
       }
       let j = i + 1;
       while (j < text.length && !/[\s\d]/.test(text.charAt(j)) && !matchWord(text, j, side)) j++;
-      const fragment = text.slice(i, j);
+      const fragment = shown.slice(i, j);
       return syntax(
         input,
         `不认识“${fragment}”`,
@@ -92,14 +95,54 @@ function readPieces(input: string, text: string): Result<Piece[], RuleError> {
   return ok(pieces);
 }
 
+/** 三点二四 → one number 3.24: the Chinese digits after 点 are a decimal fraction. */
+function joinChineseDecimals(input: string, pieces: Piece[]): Result<Piece[], RuleError> {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as Piece;
+    if (piece.token.kind !== 'point') {
+      out.push(piece);
+      continue;
+    }
+    const before = out.at(-1);
+    let digits = '';
+    let text = '';
+    for (let next = pieces[i + 1]; next && (next.token.kind === 'digit' || next.token.kind === 'zero'); ) {
+      digits += next.token.kind === 'digit' ? String(next.token.value) : '0';
+      text += next.text;
+      i++;
+      next = pieces[i + 1];
+    }
+    const whole =
+      before?.token.kind === 'digit' ? before.token.value : before?.token.kind === 'zero' ? 0 : null;
+    if (!before || whole === null || digits === '') {
+      return syntax(
+        input,
+        `“${piece.text}”须写在两个中文数字之间（如“三点二亿”）`,
+        `"${piece.text}" must stand between two Chinese digits (三点二亿)`,
+      );
+    }
+    out[out.length - 1] = {
+      text: `${before.text}${piece.text}${text}`,
+      token: {
+        kind: 'number',
+        value: { n: BigInt(`${whole}${digits}`), scale: digits.length },
+        isArabic: false,
+      },
+    };
+  }
+  return ok(out);
+}
+
 /** Parses an amount as reports write it (3.24亿元, 超千亿元, 1000余万元, 两千万美元, over RMB 1.2 trillion) exactly. */
 export function parseAmount(input: string, options: ParseAmountOptions = {}): Result<Amount, RuleError> {
   const shown = input.trim();
   if (shown === '') {
     return fail('amount.empty', '金额不能为空', 'The amount is empty');
   }
-  const text = shown.normalize('NFKC').toLowerCase().replace(/億/g, '亿').replace(/萬/g, '万');
-  const read = readPieces(shown, text);
+  const pieces = readPieces(shown, shown.normalize('NFKC').replace(/億/g, '亿').replace(/萬/g, '万'));
+  if (!pieces.ok) return pieces;
+  const read = joinChineseDecimals(shown, pieces.value);
   if (!read.ok) return read;
 
   const parts: NumeralPart[] = [];
@@ -164,11 +207,14 @@ export function parseAmount(input: string, options: ParseAmountOptions = {}): Re
         english = { exponent: token.exponent, text: word };
         closer = word;
         break;
+      case 'point':
+        // joinChineseDecimals has taken every 点 into its number or refused it.
+        return syntax(shown, `不认识“${word}”`, `"${word}" is not understood here`);
       default: {
         if (closer)
           return syntax(shown, `“${word}”应在“${closer}”之前`, `"${word}" must come before "${closer}"`);
         if (token.kind === 'number')
-          parts.push({ kind: 'number', text: word, value: token.value, isArabic: true });
+          parts.push({ kind: 'number', text: word, value: token.value, isArabic: token.isArabic });
         else if (token.kind === 'digit') {
           parts.push({
             kind: 'number',
