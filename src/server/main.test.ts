@@ -31,6 +31,7 @@ describe.runIf(!isServer)('stopping the server', () => {
     folders.push(dataDir);
     const server = await startServer(
       readConfig({ PORT: '0', HOST: '127.0.0.1', LUODI_DATA_DIR: dataDir, LUODI_DEMO: '0' }),
+      { logger: false },
     );
     // The embedded database has one connection: a long statement on it holds every request behind it.
     const stuck = server.database.sql`select pg_sleep(120)`.catch(() => 'ended');
