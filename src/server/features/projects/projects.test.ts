@@ -93,7 +93,7 @@ describe('creating projects', () => {
   });
 
   it.each([
-    [{ investment: '三亿' }, 'investment'],
+    [{ investment: '数亿' }, 'investment'],
     [{ investment: '3.24亿亿' }, 'investment'],
     [{ investment: -5 }, 'body.investment'],
     [{ regionCode: '999999' }, 'regionCode'],
