@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_RECORD_YUAN } from '../domain/amount-limit.ts';
 
 export const Uuid = z.uuid();
 export const IdParams = z.object({ id: z.uuid() });
@@ -20,7 +21,10 @@ export const Version = z.int32().positive();
 export const Localized = z.object({ zh: z.string(), en: z.string() });
 
 /** An amount as typed by a person ('3.24亿元', '超3000亿', 'USD 30 million') or whole yuan as a number. */
-export const AmountInput = z.union([z.string().min(1).max(60), z.number().int().nonnegative()]);
+export const AmountInput = z.union([
+  z.string().min(1).max(60),
+  z.number().int().nonnegative().max(MAX_RECORD_YUAN),
+]);
 
 /** Booleans in query strings arrive as text. */
 export const QueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');

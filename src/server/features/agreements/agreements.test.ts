@@ -74,6 +74,7 @@ describe('agreements', () => {
     [{ parties: [{ organizationId: 'x', signers: [] }] }, 'body.parties'],
     [{ typeCode: 'handshake' }, 'typeCode'],
     [{ amount: '很多钱' }, 'amount'],
+    [{ amount: '9000万亿' }, 'amount'],
     [{ amount: '3000万美元' }, 'amount'],
     [{ expiresOn: '2001-01-01' }, 'expiresOn'],
     [{ projectIds: ['7f0c1a52-0000-4000-8000-000000000000'] }, 'projectIds'],

@@ -6,6 +6,7 @@ import type {
   UpdateAgreementBody,
 } from '../../../contracts/agreements.ts';
 import { parseAmount } from '../../../domain/amount.ts';
+import { recordAmountError } from '../../../domain/amount-limit.ts';
 import { chinaToday } from '../../../domain/china-today.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import {
@@ -81,9 +82,15 @@ export async function listAgreements(db: Db, actor: Actor, query: ListAgreements
   };
 }
 
+function checkedRecordAmount(yuan: number): number {
+  const tooLarge = recordAmountError(yuan);
+  if (tooLarge) throw invalidField('amount', tooLarge);
+  return yuan;
+}
+
 function amountYuan(input: string | number | null | undefined): number | null {
   if (input === null || input === undefined) return null;
-  if (typeof input === 'number') return input;
+  if (typeof input === 'number') return checkedRecordAmount(input);
   const parsed = parseAmount(input);
   if (!parsed.ok) throw invalidField('amount', parsed.error);
   if (parsed.value.currency !== 'CNY')
@@ -92,7 +99,7 @@ function amountYuan(input: string | number | null | undefined): number | null {
       zh: '协议金额请用人民币填写',
       en: 'The agreement amount must be in yuan',
     });
-  return parsed.value.value;
+  return checkedRecordAmount(parsed.value.value);
 }
 
 /** Checks the type, event, parties and projects an agreement names, each failure on its field. */

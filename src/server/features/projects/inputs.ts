@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CreateProjectBody } from '../../../contracts/projects.ts';
 import { type Amount, parseAmount, toCny } from '../../../domain/amount.ts';
+import { recordAmountError } from '../../../domain/amount-limit.ts';
 import { validateProjectCode } from '../../../domain/project-code.ts';
 import type { DbOrTx } from '../../db/connect.ts';
 import { codeLists, industries, organizations, projects, regions, users } from '../../db/schema.ts';
@@ -11,7 +12,16 @@ import { forbidden, invalidField } from '../../platform/errors.ts';
 // Turning a project form's fields into checked column values, each failure naming its field.
 
 export function amountField(field: string, input: string | number): Amount {
-  if (typeof input === 'number') return { value: input, currency: 'CNY', qualifier: 'exact' };
+  const amount: Amount =
+    typeof input === 'number'
+      ? { value: input, currency: 'CNY', qualifier: 'exact' }
+      : parsedAmount(field, input);
+  const tooLarge = recordAmountError(amount.value);
+  if (tooLarge) throw invalidField(field, tooLarge);
+  return amount;
+}
+
+function parsedAmount(field: string, input: string): Amount {
   const parsed = parseAmount(input);
   if (!parsed.ok) throw invalidField(field, parsed.error);
   return parsed.value;
@@ -26,12 +36,15 @@ export function investmentColumns(amount: Amount, usdRate: string | null | undef
       en: 'A US dollar amount needs the exchange rate (yuan per dollar)',
     });
   }
+  const yuan = amount.currency === 'USD' && usdRate ? toCny(amount, usdRate) : amount.value;
+  const tooLarge = recordAmountError(yuan);
+  if (tooLarge) throw invalidField('investment', tooLarge);
   return {
     investmentAmount: amount.value,
     investmentCurrency: amount.currency,
     investmentQualifier: amount.qualifier,
     usdRate: amount.currency === 'USD' ? (usdRate ?? null) : null,
-    investmentYuan: amount.currency === 'USD' && usdRate ? toCny(amount, usdRate) : amount.value,
+    investmentYuan: yuan,
   };
 }
 

@@ -95,6 +95,9 @@ describe('creating projects', () => {
   it.each([
     [{ investment: '数亿' }, 'investment'],
     [{ investment: '3.24亿亿' }, 'investment'],
+    [{ investment: '9000万亿元' }, 'investment'],
+    [{ investment: 9_007_199_254_740_991 }, 'body.investment'],
+    [{ expectedOutput: '101万亿' }, 'expectedOutput'],
     [{ investment: -5 }, 'body.investment'],
     [{ regionCode: '999999' }, 'regionCode'],
     [{ regionCode: '350100' }, 'regionCode'],
