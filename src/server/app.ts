@@ -84,6 +84,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
           ? { level: 'info' }
           : { level: 'error', stream: process.stderr },
     genReqId: () => randomUUID(),
+    // A URL Fastify cannot decode (a bad %-escape) gets the app's error body like any other 400.
+    frameworkErrors: handleError,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: proxyTrust(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();

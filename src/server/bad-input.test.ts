@@ -205,7 +205,7 @@ describe('bad input on every route, generated from its contract', () => {
     expect(documented.filter((key) => !table.has(key))).toEqual([]);
   });
 
-  it('answers a body that is not the JSON object the route reads with a 4xx error body', async () => {
+  it('answers a body that is not the JSON object the route reads, or a URL that does not decode, with a 4xx error body', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => !['GET', 'DELETE'].includes(r.method))) {
       const example = ROUTE_EXAMPLES[keyOf(route)]?.(fixtures);
@@ -228,6 +228,14 @@ describe('bad input on every route, generated from its contract', () => {
             `${keyOf(route)} [${garbage.name}] → ${response.statusCode} ${response.body.slice(0, 160)}`,
           );
       }
+    }
+    for (const route of routes.filter((r) => r.url.includes('/:'))) {
+      const url = route.url.replace(/:(\w+)/g, '%C0');
+      const response = await t.app.inject({ method: route.method as 'GET', url });
+      if (response.statusCode !== 400 || !response.json<{ error?: { code?: string } }>().error?.code)
+        failures.push(
+          `${keyOf(route)} [bad %-escape] → ${response.statusCode} ${response.body.slice(0, 160)}`,
+        );
     }
     expect(failures).toEqual([]);
   });
