@@ -48,14 +48,14 @@ program
     console.log(`API docs: ${server.url}/api/docs`);
     if (server.demo) printUsers(server.demo.users);
     const shutdown = async () => {
-      await server.stop();
-      process.exit(0);
-    };
-    process.once('SIGINT', shutdown);
       // stop() bounds each step; should it still hang, or a second signal come, the process ends anyway.
       setTimeout(() => process.exit(1), 60_000).unref();
       process.once('SIGINT', () => process.exit(1));
       process.once('SIGTERM', () => process.exit(1));
+      await server.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });
 

@@ -208,7 +208,8 @@ export const signingRoutes: FastifyPluginAsyncZod<{ db: Db; signing: SigningCont
     {
       schema: {
         tags,
-        summary: 'Check the one-time code (five tries per code; ten wrong codes a day lock the link until it is re-issued)',
+        summary:
+          'Check the one-time code (five tries per code; ten wrong codes a day lock the link until it is re-issued)',
         params: SigningTokenParams,
         body: VerifyCodeBody,
         response: { 200: SigningView },
