@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SigningView } from '../../../contracts/signing.ts';
 import { yiDisplays } from '../../../domain/amount.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
