@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { RuleError } from '../../domain/result.ts';
+import { databaseError } from './database-errors.ts';
 
 /** What went wrong at one place of the input: a field, or a row and column of a file. */
 export interface ErrorDetail {
@@ -156,6 +157,11 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
     return reply.code(error.status).send(errorBody(error, locale, request.id));
   if (hasZodFastifySchemaValidationErrors(error))
     return reply.code(400).send(errorBody(validationError(error), locale, request.id));
+  const refused = error instanceof AppError ? null : databaseError(error);
+  if (refused) {
+    request.log.warn({ err: error, reqId: request.id }, refused.code);
+    return reply.code(refused.status).send(errorBody(refused, locale, request.id));
+  }
   const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
   if (status < 500 && !(error instanceof AppError)) {
     const known = KNOWN_CLIENT_ERRORS[error.code ?? ''];
