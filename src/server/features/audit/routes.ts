@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { Uuid } from '../../../contracts/common.ts';
 import type { Db } from '../../db/connect.ts';
 import { auditLog, users } from '../../db/schema.ts';
 import { assertCan, regionScope } from '../../platform/access.ts';
@@ -8,7 +9,7 @@ import { requireActor } from '../../platform/auth.ts';
 
 const AuditQuery = z.object({
   entity: z.enum(['project', 'organization', 'user']),
-  id: z.string().min(1).max(64),
+  id: Uuid,
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 const AuditEntry = z.object({
