@@ -9,6 +9,8 @@ export const SIGN_IN_LIMIT = {
   /** Attempts one source address may make in one window (successful ones are given back). */
   addressAttempts: 100,
   addressWindowMinutes: 15,
+  /** How long a browser that signed in is remembered, with its own back-off apart from the account's. */
+  deviceDays: 180,
 } as const;
 
 /**

@@ -7,7 +7,9 @@ import { regions, sessions, users } from '../db/schema.ts';
 import type { Actor } from './access.ts';
 import { AppError } from './errors.ts';
 import {
+  backoffKey,
   clearAccountAttempts,
+  rememberDevice,
   reserveAccountAttempt,
   reserveAddressAttempt,
   returnAddressAttempt,
@@ -15,6 +17,8 @@ import {
 } from './sign-in-limits.ts';
 
 export const SESSION_COOKIE = 'luodi_session';
+/** Set on a browser after its first successful sign-in to an account; see `backoffKey`. */
+export const DEVICE_COOKIE = 'luodi_device';
 const SESSION_DAYS = 7;
 
 export const hashPassword = (password: string) => hash(password);
@@ -33,6 +37,8 @@ export interface SignInInput {
   password: string;
   /** The client's address (behind a trusted proxy, the one it forwarded). */
   address: string;
+  /** The device cookie of a browser that signed in to this account before, if it sent one. */
+  deviceToken?: string | null;
 }
 
 /**
@@ -43,24 +49,26 @@ export async function signIn(
   db: Db,
   input: SignInInput,
   now: () => Date = () => new Date(),
-): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+): Promise<{ token: string; expiresAt: Date; actor: Actor; newDeviceToken: string | null }> {
   const byAddress = await reserveAddressAttempt(db, input.address, now());
   if (!byAddress.isAllowed) throw tooManyAttempts(byAddress.retryAfterSeconds);
-  const byAccount = await reserveAccountAttempt(db, input.username, now());
+  const key = await backoffKey(db, input.username, input.deviceToken ?? null);
+  const byAccount = await reserveAccountAttempt(db, key, now());
   if (!byAccount.isAllowed) throw tooManyAttempts(byAccount.retryAfterSeconds);
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
   const isKnown = user !== undefined && !user.disabledAt;
   const isValid = await verify(isKnown ? user.passwordHash : await dummyPasswordHash(), input.password);
   if (!isKnown || !isValid)
     throw new AppError('auth.invalid', 401, '用户名或密码不正确', 'Wrong user name or password');
-  await clearAccountAttempts(db, input.username);
+  await clearAccountAttempts(db, key);
   await returnAddressAttempt(db, input.address);
+  const newDeviceToken = key === input.username ? await rememberDevice(db, input.username, now()) : null;
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now().getTime() + SESSION_DAYS * 86_400_000);
   await db.insert(sessions).values({ tokenHash: tokenHash(token), userId: user.id, expiresAt });
   const actor = await actorFor(db, user.id);
   if (!actor) throw new AppError('auth.invalid', 401, '用户不存在', 'No such user');
-  return { token, expiresAt, actor };
+  return { token, expiresAt, actor, newDeviceToken };
 }
 
 /** Revokes a session at once: the token stops working on every instance. */

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { backoffTable, SIGN_IN_LIMIT } from '../../domain/sign-in.ts';
 import type { Db } from '../db/connect.ts';
-import { signInAccounts, signInAddresses } from '../db/schema.ts';
+import { signInAccounts, signInAddresses, signInDevices } from '../db/schema.ts';
 import { RetryLaterError } from './retry-later.ts';
 
 /** What a reservation returns: the attempt may check a password, or must wait this many seconds. */
@@ -93,3 +94,31 @@ export const tooManyAttempts = (retryAfterSeconds: number) =>
     `Too many sign-in attempts; try again in ${retryAfterSeconds} seconds`,
     retryAfterSeconds,
   );
+
+const deviceHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * The key an attempt's back-off is counted under: a browser that signed in to this account before (its
+ * device cookie) has its own, so a stranger's wrong guesses never hold the user back; anyone else shares
+ * the account's.
+ */
+export async function backoffKey(db: Db, username: string, deviceToken: string | null): Promise<string> {
+  if (!deviceToken || deviceToken.length > 100) return username;
+  const hash = deviceHash(deviceToken);
+  const [device] = await db
+    .select({ hash: signInDevices.tokenHash })
+    .from(signInDevices)
+    .where(and(eq(signInDevices.tokenHash, hash), eq(signInDevices.username, username)));
+  return device ? `device:${hash}` : username;
+}
+
+/** After a success from a browser the account did not know: a new device token for it (older ones expire). */
+export async function rememberDevice(db: Db, username: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const forgetBefore = new Date(now.getTime() - SIGN_IN_LIMIT.deviceDays * 86_400_000);
+  await db
+    .delete(signInDevices)
+    .where(and(eq(signInDevices.username, username), lt(signInDevices.createdAt, forgetBefore)));
+  await db.insert(signInDevices).values({ tokenHash: deviceHash(token), username, createdAt: now });
+  return token;
+}

@@ -49,6 +49,20 @@ export const signInAccounts = pgTable('sign_in_accounts', {
   blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
 });
 
+/**
+ * Browsers that signed in to an account before (the `luodi_device` cookie, stored hashed): their attempts
+ * skip the account's back-off and have one of their own, so a stranger's guesses cannot lock the user out.
+ */
+export const signInDevices = pgTable(
+  'sign_in_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    username: text('username').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sign_in_devices_username_idx').on(t.username, t.createdAt)],
+);
+
 /** Sign-in attempts from one source address in its current window (shared by all app instances). */
 export const signInAddresses = pgTable('sign_in_addresses', {
   address: text('address').primaryKey(),

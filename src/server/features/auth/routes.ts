@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Me, SignInBody, SignInResponse } from '../../../contracts/auth.ts';
+import { SIGN_IN_LIMIT } from '../../../domain/sign-in.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../platform/access.ts';
-import { requestToken, requireActor, SESSION_COOKIE, signIn, signOut } from '../../platform/auth.ts';
+import {
+  DEVICE_COOKIE,
+  requestToken,
+  requireActor,
+  SESSION_COOKIE,
+  signIn,
+  signOut,
+} from '../../platform/auth.ts';
 
 const toMe = (actor: Actor): Me => ({
   id: actor.id,
@@ -28,7 +36,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }> = a
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const session = await signIn(db, { username, password, address: request.ip }, now);
+      const deviceToken = request.cookies[DEVICE_COOKIE] ?? null;
+      const session = await signIn(db, { username, password, address: request.ip, deviceToken }, now);
+      if (session.newDeviceToken)
+        reply.setCookie(DEVICE_COOKIE, session.newDeviceToken, {
+          path: '/api/auth',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: request.protocol === 'https',
+          maxAge: SIGN_IN_LIMIT.deviceDays * 86_400,
+        });
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

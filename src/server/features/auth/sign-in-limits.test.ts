@@ -215,3 +215,52 @@ describe('unknown user names', () => {
     expect(dummy?.split('$').slice(0, 4)).toEqual(knownRow?.passwordHash.split('$').slice(0, 4));
   });
 });
+
+describe('a browser that signed in before', () => {
+  const deviceCookie = (response: { cookies: { name: string; value: string }[] }) =>
+    response.cookies.find((cookie) => cookie.name === 'luodi_device')?.value;
+  const signInWith = (
+    username: string,
+    password: string,
+    cookie: string | undefined,
+    remoteAddress: string,
+  ) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username, password },
+      remoteAddress,
+      ...(cookie ? { cookies: { luodi_device: cookie } } : {}),
+    });
+
+  it('is not held back by a stranger who keeps the account in back-off, and backs off on its own', async () => {
+    const username = await newUser();
+    const first = await signInWith(username, PASSWORD, undefined, '10.9.0.1');
+    expect(first.statusCode).toBe(200);
+    const device = deviceCookie(first);
+    expect(device).toBeTruthy();
+    // A stranger guesses on, one try each time the back-off has passed: the account stays backed off.
+    for (let i = 0; i < 12; i++) {
+      expect((await signInWith(username, 'guess', undefined, '10.9.0.2')).statusCode).toBe(401);
+      advance(backoffTable()[i] ?? SIGN_IN_LIMIT.maxBackoffSeconds);
+    }
+    expect((await signInWith(username, 'guess', undefined, '10.9.0.2')).statusCode).toBe(401);
+    expect((await signInWith(username, PASSWORD, undefined, '10.9.0.3')).statusCode).toBe(429);
+    // The user's own browser gets in at once; it was known, so it gets no new device cookie.
+    const again = await signInWith(username, PASSWORD, device, '10.9.0.1');
+    expect(again.statusCode).toBe(200);
+    expect(deviceCookie(again)).toBeUndefined();
+    // Wrong passwords from that browser back off that browser, after its own free failures.
+    for (let i = 0; i < SIGN_IN_LIMIT.freeFailures; i++)
+      expect((await signInWith(username, 'typo', device, '10.9.0.1')).statusCode).toBe(401);
+    expect((await signInWith(username, PASSWORD, device, '10.9.0.1')).statusCode).toBe(429);
+  });
+
+  it('helps only with the account it signed in to', async () => {
+    const [alice, bob] = [await newUser(), await newUser()];
+    const device = deviceCookie(await signInWith(alice, PASSWORD, undefined, '10.9.1.1'));
+    for (let i = 0; i <= SIGN_IN_LIMIT.freeFailures; i++)
+      await signInWith(bob, 'guess', undefined, '10.9.1.2');
+    expect((await signInWith(bob, PASSWORD, device, '10.9.1.1')).statusCode).toBe(429);
+  });
+});
