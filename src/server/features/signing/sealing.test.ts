@@ -104,7 +104,7 @@ describe('uploaded PDFs', () => {
     };
     const notPdf = await upload(new TextEncoder().encode('PK\u0003\u0004 a zip file'));
     expect(notPdf.statusCode).toBe(400);
-    expect(notPdf.json().error.details[0]).toMatchObject({ field: 'file', code: 'document.not_pdf' });
+    expect(notPdf.json().error.details[0]).toMatchObject({ field: 'file', code: 'file.type' });
     const broken = await upload(new TextEncoder().encode('%PDF-1.7\n garbage without objects'));
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.details[0].field).toBe('file');

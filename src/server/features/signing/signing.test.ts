@@ -200,7 +200,7 @@ describe('cloud signing, three parties in parallel', () => {
   it('rejects a non-PDF upload to verify, naming the field', async () => {
     const response = await uploadPdf('/api/verify', new TextEncoder().encode('hello'));
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details[0]).toMatchObject({ field: 'file', code: 'document.not_pdf' });
+    expect(response.json().error.details[0]).toMatchObject({ field: 'file', code: 'file.type' });
   });
 });
 
