@@ -162,7 +162,8 @@ describe('three parties sign one after another', () => {
     expect(result.signatures[1]?.isValid).toBe(true);
   });
 
-  it('measures one signature appended to a 20-page PDF', async () => {
+  // Its speed is measured by `npm run bench -- signature-append`, not asserted here: a busy machine is slow.
+  it('appends one signature to a 20-page PDF', async () => {
     const clause = sampleAgreement.clauses?.[0] ?? { zh: '条款', en: 'Clause' };
     const long = await renderAgreementPdf({
       ...sampleAgreement,
@@ -176,7 +177,6 @@ describe('three parties sign one after another', () => {
     console.info(`signPdf on a 20-page agreement (${long.length} bytes): ${elapsed.toFixed(0)} ms`);
     const result = await verifyPdf(signed, { trustedCa: ca.certificate });
     expect(result.isValid).toBe(true);
-    expect(elapsed).toBeLessThan(5_000);
   });
 });
 
