@@ -151,26 +151,47 @@ export function checkedNationalCode(code: string | null | undefined): string | n
   return result.value.code;
 }
 
-export async function assertNationalCodeFree(
+const UNIQUE_PROJECT_VALUES = {
+  // The holder is named by what tells it apart: its name for a code, its code for a national code.
+  code: {
+    column: projects.code,
+    label: projects.nameZh,
+    zh: '项目编号',
+    en: 'Project code',
+    error: 'project.code_exists',
+  },
+  nationalCode: {
+    column: projects.nationalCode,
+    label: projects.code,
+    zh: '项目代码',
+    en: 'National code',
+    error: 'project.national_code_exists',
+  },
+} as const;
+
+/** Refuses a project code or national code that another project holds, naming it only to those who may read it. */
+export async function assertProjectValueFree(
   db: DbOrTx,
   actor: Actor,
-  code: string | null,
+  field: keyof typeof UNIQUE_PROJECT_VALUES,
+  value: string | null,
   exceptId?: string,
 ) {
-  if (!code) return;
+  if (!value) return;
+  const unique = UNIQUE_PROJECT_VALUES[field];
   const [existing] = await db
     .select({
       id: projects.id,
-      label: projects.code,
+      label: unique.label,
       isReadable: sql<boolean>`${projectScope(actor, projects.id, projects.regionCode)}`,
     })
     .from(projects)
-    .where(eq(projects.nationalCode, code));
+    .where(eq(unique.column, value));
   if (existing && existing.id !== exceptId)
     throw valueTaken({
-      code: 'project.national_code_exists',
-      field: 'nationalCode',
-      value: { zh: '项目代码', en: 'National code', text: code },
+      code: unique.error,
+      field,
+      value: { zh: unique.zh, en: unique.en, text: value },
       holder: { zh: '项目', en: 'project' },
       taken: existing,
     });

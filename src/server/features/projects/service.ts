@@ -10,16 +10,15 @@ import { yiDisplays } from '../../../domain/amount.ts';
 import { chinaToday } from '../../../domain/china-today.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
 import { projectInvestors, projects, stageChanges } from '../../db/schema.ts';
-import { type Actor, assertCan, projectScope } from '../../platform/access.ts';
+import { type Actor, assertCan } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { valueTaken } from '../../platform/conflicts.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import { afterCursor, decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { searchTextOf, searchVector } from '../../platform/search.ts';
 import { staleVersion } from '../organizations/service.ts';
 import {
   amountField,
-  assertNationalCodeFree,
+  assertProjectValueFree,
   checkedNationalCode,
   checkReferences,
   expectedOutputYuan,
@@ -118,24 +117,9 @@ export async function createProject(
   assertCan(actor, 'project.write');
   const region = await checkReferences(db, actor, input);
   const nationalCode = checkedNationalCode(input.nationalCode);
-  await assertNationalCodeFree(db, actor, nationalCode);
+  await assertProjectValueFree(db, actor, 'nationalCode', nationalCode);
   const code = input.code ?? (await nextProjectCode(db));
-  const [taken] = await db
-    .select({
-      id: projects.id,
-      label: projects.nameZh,
-      isReadable: sql<boolean>`${projectScope(actor, projects.id, projects.regionCode)}`,
-    })
-    .from(projects)
-    .where(eq(projects.code, code));
-  if (taken)
-    throw valueTaken({
-      code: 'project.code_exists',
-      field: 'code',
-      value: { zh: '项目编号', en: 'Project code', text: code },
-      holder: { zh: '项目', en: 'project' },
-      taken,
-    });
+  await assertProjectValueFree(db, actor, 'code', code);
   const today = chinaToday();
   const stageOn = input.stageOn ?? today;
   if (stageOn > today) {
@@ -219,7 +203,8 @@ export async function updateProject(
   const region = await checkReferences(db, actor, refs);
   const nationalCode =
     input.nationalCode !== undefined ? checkedNationalCode(input.nationalCode) : current.nationalCode;
-  if (nationalCode !== current.nationalCode) await assertNationalCodeFree(db, actor, nationalCode, id);
+  if (nationalCode !== current.nationalCode)
+    await assertProjectValueFree(db, actor, 'nationalCode', nationalCode, id);
   const next = {
     nameZh: input.nameZh ?? current.nameZh,
     nameEn: input.nameEn !== undefined ? input.nameEn : current.nameEn,
