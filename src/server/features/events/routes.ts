@@ -11,7 +11,8 @@ import {
 } from '../../../contracts/events.ts';
 import type { Db } from '../../db/connect.ts';
 import { requireActor } from '../../platform/auth.ts';
-import { createEvent, getEvent, listEvents, setAgenda, setRunSheet, updateEvent } from './service.ts';
+import { setAgenda, setRunSheet } from './programme.ts';
+import { createEvent, getEvent, listEvents, updateEvent } from './service.ts';
 
 const tags = ['events'];
 

@@ -1,22 +1,12 @@
 import { and, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type {
-  AgendaBody,
   CreateEventBody,
   EventView,
   ListEventsQuery,
-  RunSheetBody,
   UpdateEventBody,
 } from '../../../contracts/events.ts';
 import type { Db, DbOrTx } from '../../db/connect.ts';
-import {
-  eventAgendaItems,
-  eventOrganizations,
-  eventSigningSlots,
-  events,
-  eventVenues,
-  organizations,
-  regions,
-} from '../../db/schema.ts';
+import { eventOrganizations, events, eventVenues, organizations, regions } from '../../db/schema.ts';
 import {
   type Actor,
   assertCan,
@@ -24,19 +14,12 @@ import {
   eventScope,
   isInScope,
   organizationScope,
-  qualified,
 } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { afterCursor, decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { assertRegionFilter, staleVersion } from '../organizations/service.ts';
-import {
-  agreementsOfEventTree,
-  eventPlacementProblem,
-  eventView,
-  venueIds,
-  visibleAgreements,
-} from './queries.ts';
+import { eventPlacementProblem, eventView } from './queries.ts';
 
 export const EVENT = { zh: '活动', en: 'Event' };
 
@@ -278,20 +261,8 @@ export async function updateEvent(
   return after;
 }
 
-function venueAt(venues: string[], index: number | null | undefined, field: string): string | null {
-  if (index === null || index === undefined) return null;
-  const venue = venues[index];
-  if (!venue)
-    throw invalidField(field, {
-      code: 'venue.unknown',
-      zh: `没有第 ${index + 1} 个会场`,
-      en: `There is no venue number ${index + 1}`,
-    });
-  return venue;
-}
-
 /** The event row, locked, for a change by an actor whose region runs it. */
-async function loadForChange(db: DbOrTx, actor: Actor, id: string) {
+export async function loadForChange(db: DbOrTx, actor: Actor, id: string) {
   assertCan(actor, 'event.write');
   const { event } = await loadEvent(db, actor, id, true);
   if (!isInScope(actor, event.regionCode))
@@ -302,101 +273,4 @@ async function loadForChange(db: DbOrTx, actor: Actor, id: string) {
       'This event is run by another region; you may only view it',
     );
   return event;
-}
-
-/** Replaces the agenda; each item must end after it starts and fall within the event's dates (China time). */
-export async function setAgenda(db: DbOrTx, actor: Actor, id: string, body: AgendaBody): Promise<EventView> {
-  const event = await loadForChange(db, actor, id);
-  const venues = await venueIds(db, id);
-  const first = new Date(`${event.startsOn}T00:00:00+08:00`).getTime();
-  const last = new Date(`${event.endsOn}T24:00:00+08:00`).getTime();
-  const rows = body.items.map((item, index) => {
-    const startsAt = new Date(item.startsAt);
-    const endsAt = new Date(item.endsAt);
-    if (endsAt <= startsAt)
-      throw invalidField(`items.${index}.endsAt`, {
-        code: 'agenda.order',
-        zh: `第 ${index + 1} 项的结束时间不晚于开始时间`,
-        en: `Item ${index + 1} ends before it starts`,
-      });
-    if (startsAt.getTime() < first || endsAt.getTime() > last) {
-      throw invalidField(`items.${index}.startsAt`, {
-        code: 'agenda.outside',
-        zh: `第 ${index + 1} 项不在活动日期（${event.startsOn}～${event.endsOn}）之内`,
-        en: `Item ${index + 1} lies outside the event's dates (${event.startsOn} to ${event.endsOn})`,
-      });
-    }
-    return {
-      eventId: id,
-      startsAt,
-      endsAt,
-      titleZh: item.titleZh,
-      titleEn: item.titleEn ?? null,
-      venueId: venueAt(venues, item.venue, `items.${index}.venue`),
-      position: index,
-    };
-  });
-  await db.delete(eventAgendaItems).where(eq(eventAgendaItems.eventId, id));
-  if (rows.length) await db.insert(eventAgendaItems).values(rows);
-  const view = await getEvent(db, actor, id);
-  await recordAudit(db, actor, {
-    entity: 'event',
-    entityId: id,
-    action: 'agenda',
-    after: view.agenda,
-    regionCode: event.regionCode,
-  });
-  return view;
-}
-
-/** Replaces the run sheet of signing slots; every agreement must belong to the event (or one of its parts). */
-export async function setRunSheet(
-  db: DbOrTx,
-  actor: Actor,
-  id: string,
-  body: RunSheetBody,
-): Promise<EventView> {
-  const event = await loadForChange(db, actor, id);
-  const venues = await venueIds(db, id);
-  const ids = body.slots.map((slot) => slot.agreementId);
-  if (new Set(ids).size !== ids.length)
-    throw invalidField('slots', {
-      code: 'slot.duplicate',
-      zh: '同一协议在签约流程中出现两次',
-      en: 'An agreement appears twice in the run sheet',
-    });
-  const belonging = await agreementsOfEventTree(db, actor, id, ids);
-  const strangers = ids.filter((agreementId) => !belonging.has(agreementId));
-  if (strangers.length)
-    throw invalidField('slots', {
-      code: 'slot.agreement_unknown',
-      zh: `协议不属于本活动：${strangers.join('、')}`,
-      en: `Agreements not signed at this event: ${strangers.join(', ')}`,
-    });
-  const rows = body.slots.map((slot, index) => ({
-    eventId: id,
-    agreementId: slot.agreementId,
-    startsAt: new Date(slot.startsAt),
-    venueId: venueAt(venues, slot.venue, `slots.${index}.venue`),
-    position: index,
-  }));
-  // Slots of agreements the actor cannot see are not theirs to drop: only visible ones are replaced.
-  await db
-    .delete(eventSigningSlots)
-    .where(
-      and(
-        eq(eventSigningSlots.eventId, id),
-        sql`exists (select 1 from agreements a where a.id = ${qualified(eventSigningSlots.agreementId)} and ${visibleAgreements(actor)})`,
-      ),
-    );
-  if (rows.length) await db.insert(eventSigningSlots).values(rows);
-  const view = await getEvent(db, actor, id);
-  await recordAudit(db, actor, {
-    entity: 'event',
-    entityId: id,
-    action: 'run_sheet',
-    after: view.runSheet,
-    regionCode: event.regionCode,
-  });
-  return view;
 }
