@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,6 +12,7 @@ import {
   openCaKey,
   parseCertificate,
   sealCaKey,
+  serialFromBytes,
   subjectAttribute,
   toPem,
 } from './pki.ts';
@@ -69,5 +71,21 @@ describe('deployment CA', () => {
     );
     const party = await issuePartyCertificate(reloaded, { commonName: 'Party', organization: 'Org' });
     expect(await party.certificate.verify(ca.certificate)).toBe(true);
+  });
+});
+
+describe('certificate serial numbers', () => {
+  // The independent checks found sealed PDFs that OpenSSL could not read: a serial starting 0x00 0x1f…
+  it('are minimal positive DER integers whatever the random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (bytes) => {
+        const der = new Uint8Array(serialFromBytes(bytes).toBER(false));
+        // tag 02, length 16, then the value: top bit clear (positive) and no leading zero byte.
+        expect([der[0], der[1]]).toEqual([0x02, 16]);
+        expect(der[2]).toBeGreaterThan(0);
+        expect(der[2]).toBeLessThan(0x80);
+      }),
+      { examples: [[new Uint8Array(16)], [Uint8Array.from([0x80, 0x1f, ...new Array(14).fill(0)])]] },
+    );
   });
 });

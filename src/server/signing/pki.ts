@@ -69,11 +69,18 @@ async function keyIdentifier(certificate: pkijs.Certificate): Promise<ArrayBuffe
   return subtle.digest('SHA-1', toArrayBuffer(keyBits));
 }
 
-function randomSerial(): asn1js.Integer {
-  const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // keep it positive
+/**
+ * A certificate serial number from 16 random bytes, as a minimal DER INTEGER: positive (top bit clear) and
+ * with a first byte that is not zero, since a leading zero before a byte below 0x80 is padding that
+ * OpenSSL and poppler refuse ("illegal padding"), which one serial in 256 used to have.
+ */
+export function serialFromBytes(bytes: Uint8Array): asn1js.Integer {
+  const serial = Uint8Array.from(bytes);
+  serial[0] = (serial[0] ?? 0) & 0x7f || 0x01;
   return new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
 }
+
+const randomSerial = () => serialFromBytes(randomBytes(16));
 
 type BuildInput = {
   subject: PartySubject;
