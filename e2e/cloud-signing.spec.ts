@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { assertIndependentlyValid } from '../src/server/testing/independent-pdf-check.ts';
 import { DEMO, signIn } from './support.ts';
 
 // The development notifier appends every message (links, codes) to the data folder's outbox.
@@ -192,6 +193,9 @@ test('three-party cloud signing with the live screen open', async ({ browser, pa
   const sealed = await request.get(`/api/agreements/${draft.id}/document.pdf`, {
     headers: { authorization: `Bearer ${token}` },
   });
+  // Tools that share no code with Luodi judge the same file: pdfsig, openssl cms against the CA, qpdf.
+  const caPem = await (await request.get('/api/signing/ca.pem')).text();
+  await assertIndependentlyValid(new Uint8Array(await sealed.body()), caPem, 'the sealed agreement');
   await page.goto('/verify');
   await page
     .locator('input[type=file]')
