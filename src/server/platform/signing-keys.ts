@@ -26,7 +26,11 @@ const loadPki = () => import('../signing/pki.ts');
 async function ensureSealer(database: Database, ca: KeyAndCertificate, passphrase: string) {
   const pki = await loadPki();
   const read = () => database.db.select().from(signingAuthorities).where(eq(signingAuthorities.id, SEAL_ID));
-  if ((await read()).length === 0) {
+  const [stored] = await read();
+  // A seal certificate with a padded serial (made before serials were fixed) is replaced: tools refuse it.
+  if (stored && !pki.hasMinimalSerial(stored.certificatePem))
+    await database.db.delete(signingAuthorities).where(eq(signingAuthorities.id, SEAL_ID));
+  if (!stored || !pki.hasMinimalSerial(stored.certificatePem)) {
     const sealer = await pki.issuePartyCertificate(ca, {
       commonName: SEALER_NAME,
       organization: 'Luodi deployment',
@@ -60,21 +64,26 @@ export async function openSigningKeys(database: Database, passphrase: string): P
     const read = () =>
       db.select().from(partyCertificates).where(eq(partyCertificates.organizationId, organization.id));
     let [row] = await read();
-    if (!row) {
+    // A certificate with a padded serial (made before serials were fixed) is replaced: tools refuse it.
+    const isReplaced = row !== undefined && !pki.hasMinimalSerial(row.certificatePem);
+    if (!row || isReplaced) {
       const issued = await pki.issuePartyCertificate(ca, {
         commonName: organization.nameZh,
         organization: organization.nameZh,
         usci: organization.usci ?? undefined,
       });
-      await db
-        .insert(partyCertificates)
-        .values({
-          organizationId: organization.id,
-          certificatePem: pki.toPem(issued.certificateDer, 'CERTIFICATE'),
-          sealedKey: await sealPartyKey(issued.privateKey, kek, organization.id),
-          notAfter: issued.certificate.notAfter.value,
-        })
-        .onConflictDoNothing();
+      const values = {
+        organizationId: organization.id,
+        certificatePem: pki.toPem(issued.certificateDer, 'CERTIFICATE'),
+        sealedKey: await sealPartyKey(issued.privateKey, kek, organization.id),
+        notAfter: issued.certificate.notAfter.value,
+      };
+      await (isReplaced
+        ? db
+            .update(partyCertificates)
+            .set(values)
+            .where(eq(partyCertificates.organizationId, organization.id))
+        : db.insert(partyCertificates).values(values).onConflictDoNothing());
       [row] = await read();
     }
     if (!row) throw new Error(`the certificate of organization ${organization.id} could not be stored`);

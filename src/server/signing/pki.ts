@@ -221,6 +221,17 @@ export function parseCertificate(input: Uint8Array | string): pkijs.Certificate 
   return pkijs.Certificate.fromBER(toArrayBuffer(der));
 }
 
+/**
+ * Whether a certificate's serial is a minimal DER integer. Certificates made before serials were fixed may
+ * carry a padded one that OpenSSL and poppler refuse; such a certificate is issued anew.
+ */
+export function hasMinimalSerial(input: Uint8Array | string): boolean {
+  const serial = parseCertificate(input).serialNumber.valueBlock.valueHexView;
+  const [first = 0, second = 0] = serial;
+  if (serial.length < 2) return true;
+  return !((first === 0x00 && second < 0x80) || (first === 0xff && second >= 0x80));
+}
+
 /** Rebuilds the CA from its stored certificate (PEM) and sealed key. */
 export async function loadCertificateAuthority(
   certificatePem: string,
