@@ -15,6 +15,7 @@ import {
 import { AMOUNT_QUALIFIERS, CURRENCIES, INVESTOR_ROLES, PROJECT_SOURCES } from '../../../domain/codes.ts';
 import { STAGES as PROJECT_STAGES } from '../../../domain/stages.ts';
 import { createdAt, tsvector, updatedAt } from './columns.ts';
+import { agreements } from './events.ts';
 import { users } from './identity.ts';
 import { organizations } from './organizations.ts';
 import { industries, regions } from './reference.ts';
@@ -108,7 +109,15 @@ export const stageChanges = pgTable(
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     note: text('note'),
     actorId: uuid('actor_id').references(() => users.id),
+    /** The sealed agreement whose PDF is this move's evidence (a move the seal made); null otherwise. */
+    agreementId: uuid('agreement_id').references(() => agreements.id),
     createdAt: createdAt(),
   },
-  (t) => [index('stage_changes_project_idx').on(t.projectId, t.occurredOn)],
+  (t) => [
+    index('stage_changes_project_idx').on(t.projectId, t.occurredOn),
+    // An agreement moves a project once, whatever retries the seal goes through.
+    uniqueIndex('stage_changes_agreement_idx')
+      .on(t.projectId, t.agreementId)
+      .where(sql`${t.agreementId} is not null`),
+  ],
 );

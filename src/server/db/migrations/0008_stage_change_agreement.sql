@@ -1,0 +1,3 @@
+ALTER TABLE "stage_changes" ADD COLUMN "agreement_id" uuid;--> statement-breakpoint
+ALTER TABLE "stage_changes" ADD CONSTRAINT "stage_changes_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "stage_changes_agreement_idx" ON "stage_changes" USING btree ("project_id","agreement_id") WHERE "stage_changes"."agreement_id" is not null;
