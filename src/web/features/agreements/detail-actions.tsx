@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { errorText } from '../../app/api.ts';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
+import { SafeForm } from '../../ui/safe-form.tsx';
 import { AGREEMENTS_KEY, type Agreement, agreementKey, sendAgreement, voidAgreement } from './api.ts';
 import { PdfLink, UploadPdfButton } from './document-upload.tsx';
 import { canEdit, canSend, canVoid, signersInOrder } from './signers.ts';
@@ -49,7 +50,7 @@ function VoidModal({ agreement, onClose }: { agreement: Agreement; onClose: () =
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <SafeForm form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="reason"
           label={t('agreement.void.reason')}
@@ -60,7 +61,7 @@ function VoidModal({ agreement, onClose }: { agreement: Agreement; onClose: () =
         >
           <Input.TextArea rows={3} maxLength={1000} showCount data-testid="agreement-void-reason" />
         </Form.Item>
-      </Form>
+      </SafeForm>
     </Modal>
   );
 }

@@ -25,6 +25,7 @@ import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 import { AmountInput } from '../../ui/amount-input.tsx';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
+import { SafeForm, SubmitButton } from '../../ui/safe-form.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import { eventKey, fetchEvent, placeServerErrors } from '../events/shared.tsx';
 import {
@@ -161,7 +162,7 @@ export default function AgreementFormPage() {
           data-testid="agreement-form-error"
         />
       )}
-      <Form<Values>
+      <SafeForm<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
@@ -244,9 +245,9 @@ export default function AgreementFormPage() {
           <ProjectSelect known={knownProjects} placeholder={t('agreement.field.projectsPlaceholder')} />
         </Form.Item>
         <Flex gap={8} wrap style={{ marginTop: 24 }}>
-          <Button type="primary" htmlType="submit" loading={isSaving} data-testid="agreement-submit">
+          <SubmitButton loading={isSaving} data-testid="agreement-submit">
             {t('agreement.save')}
-          </Button>
+          </SubmitButton>
           <Button onClick={() => navigate(-1)}>{t('agreement.cancel')}</Button>
           {agreement && (
             <>
@@ -255,7 +256,7 @@ export default function AgreementFormPage() {
             </>
           )}
         </Flex>
-      </Form>
+      </SafeForm>
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
+import { SafeForm, SubmitButton } from '../../ui/safe-form.tsx';
 
 /** Only a path inside this app: '//host' or '/\\host' would leave it (an open redirect). */
 export function safeNext(next: string | null): string {
@@ -68,7 +69,7 @@ export default function SignInPage() {
             data-testid="sign-in-error"
           />
         )}
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <SafeForm layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item
             name="username"
             label={t('auth.username')}
@@ -83,10 +84,10 @@ export default function SignInPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={isBusy}>
+          <SubmitButton block loading={isBusy}>
             {t('auth.signIn')}
-          </Button>
-        </Form>
+          </SubmitButton>
+        </SafeForm>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('auth.demoHint')}
         </Typography.Paragraph>

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import type { AgendaBody } from '../../../contracts/events.ts';
 import { api } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
+import { SafeForm } from '../../ui/safe-form.tsx';
 import {
   chinaIso,
   chinaWallClock,
@@ -159,7 +160,7 @@ export default function AgendaEditor({ event }: { event: EventView }) {
             data-testid="event-agenda-error"
           />
         )}
-        <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
+        <SafeForm form={form} layout="vertical" onFinish={submit} scrollToFirstError>
           <Form.List name="items">
             {(fields, { add, remove }, { errors }) => (
               <Flex vertical gap={12}>
@@ -242,7 +243,7 @@ export default function AgendaEditor({ event }: { event: EventView }) {
               </Flex>
             )}
           </Form.List>
-        </Form>
+        </SafeForm>
       </Drawer>
     </>
   );

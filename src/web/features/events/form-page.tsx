@@ -26,6 +26,7 @@ import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 import { OrganizationPicker } from '../../ui/organization-picker.tsx';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
+import { SafeForm, SubmitButton } from '../../ui/safe-form.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import ParentSelect from './parent-select.tsx';
 import { EVENTS_KEY, type EventView, eventKey, fetchEvent, listPath, placeServerErrors } from './shared.tsx';
@@ -170,7 +171,7 @@ export default function EventFormPage() {
           data-testid="event-form-error"
         />
       )}
-      <Form<Values>
+      <SafeForm<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
@@ -276,12 +277,12 @@ export default function EventFormPage() {
         <Typography.Title level={5}>{t('event.form.venues')}</Typography.Title>
         <VenueFields form={form} />
         <Space style={{ marginTop: 24 }}>
-          <Button type="primary" htmlType="submit" loading={isSaving} data-testid="event-submit">
+          <SubmitButton loading={isSaving} data-testid="event-submit">
             {t('event.save')}
-          </Button>
+          </SubmitButton>
           <Button onClick={() => navigate(-1)}>{t('event.cancel')}</Button>
         </Space>
-      </Form>
+      </SafeForm>
     </Card>
   );
 }

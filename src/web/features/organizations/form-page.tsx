@@ -23,6 +23,7 @@ import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 import { applyServerErrors } from '../../ui/form-errors.ts';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
+import { SafeForm, SubmitButton } from '../../ui/safe-form.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import { DuplicateWarning } from './duplicate-warning.tsx';
 import {
@@ -133,13 +134,13 @@ function OrganizationForm({
   const required = { required: true, message: t('common.required') };
 
   return (
-    <Form<FormValues>
+    <SafeForm<FormValues>
       form={form}
       layout="vertical"
       initialValues={initialValues}
       onFinish={(values) => {
         setBanner(null);
-        save.mutate(values);
+        return save.mutateAsync(values);
       }}
       data-testid="org-form"
       style={{ maxWidth: 880 }}
@@ -238,9 +239,9 @@ function OrganizationForm({
         </Col>
       </Row>
       <Flex gap={8}>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="org-submit">
+        <SubmitButton loading={save.isPending} data-testid="org-submit">
           {t('common.save')}
-        </Button>
+        </SubmitButton>
         <Button
           onClick={() => navigate(organization ? `/organizations/${organization.id}` : '/organizations')}
           data-testid="org-cancel"
@@ -248,7 +249,7 @@ function OrganizationForm({
           {t('common.cancel')}
         </Button>
       </Flex>
-    </Form>
+    </SafeForm>
   );
 }
 

@@ -28,6 +28,7 @@ import { applyServerErrors } from '../../ui/form-errors.ts';
 import { IndustrySelect } from '../../ui/industry-select.tsx';
 import { OrganizationPicker } from '../../ui/organization-picker.tsx';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
+import { SafeForm, SubmitButton } from '../../ui/safe-form.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import { fetchProject, type Project } from './api.ts';
 import { CATEGORY_LABELS, INVESTOR_ROLE_LABELS, optionsOf, SOURCE_LABELS, STAGE_LABELS } from './labels.ts';
@@ -169,7 +170,7 @@ export default function ProjectFormPage() {
           data-testid="form-error"
         />
       )}
-      <Form
+      <SafeForm
         form={form}
         layout="vertical"
         onFinish={submit}
@@ -338,12 +339,12 @@ export default function ProjectFormPage() {
           )}
         </Form.List>
         <Space style={{ marginTop: 24 }}>
-          <Button type="primary" htmlType="submit" loading={isSaving} data-testid="project-submit">
+          <SubmitButton loading={isSaving} data-testid="project-submit">
             {t('common.save')}
-          </Button>
+          </SubmitButton>
           <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
         </Space>
-      </Form>
+      </SafeForm>
     </Card>
   );
 }

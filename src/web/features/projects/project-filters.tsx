@@ -5,6 +5,7 @@ import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 import { IndustrySelect } from '../../ui/industry-select.tsx';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
+import { SafeForm } from '../../ui/safe-form.tsx';
 import { BAND_LABELS, CATEGORY_LABELS, optionsOf, STAGE_LABELS } from './labels.ts';
 import type { Filters } from './use-project-filters.ts';
 
@@ -75,7 +76,7 @@ export function ProjectFilters({
   useEffect(() => form.setFieldsValue(toForm(filters)), [filters, form]);
 
   return (
-    <Form
+    <SafeForm
       form={form}
       layout="inline"
       onFinish={(values) => onChange(toFilters(values))}
@@ -165,6 +166,6 @@ export function ProjectFilters({
         </Button>
         <Button onClick={() => onChange({})}>{t('common.reset')}</Button>
       </Space>
-    </Form>
+    </SafeForm>
   );
 }

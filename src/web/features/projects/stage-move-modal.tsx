@@ -6,6 +6,7 @@ import { chinaToday } from '../../../domain/china-today.ts';
 import { checkStageMove, requiredEvidence } from '../../../domain/stages.ts';
 import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
+import { SafeForm } from '../../ui/safe-form.tsx';
 import { moveStage, type Project, uploadFile } from './api.ts';
 import { EVIDENCE_LABELS, STAGE_LABELS, type Stage } from './labels.ts';
 
@@ -95,7 +96,7 @@ export function StageMoveModal({ project, to, onClose, onMoved }: StageMoveModal
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="move-error" />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs(today) }}>
+      <SafeForm form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs(today) }}>
         <Form.Item
           name="on"
           label={t('project.moveDate')}
@@ -148,7 +149,7 @@ export function StageMoveModal({ project, to, onClose, onMoved }: StageMoveModal
         <Form.Item name="note" label={t('project.moveNote')}>
           <Input.TextArea rows={2} />
         </Form.Item>
-      </Form>
+      </SafeForm>
     </Modal>
   );
 }

@@ -9,6 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 import { applyServerErrors } from '../../ui/form-errors.ts';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
+import { SafeForm } from '../../ui/safe-form.tsx';
 
 /** The secret, shown once after creation, with a copy button and a warning that it will not come back. */
 function SecretPanel({ created }: { created: CreatedWebhook }) {
@@ -98,12 +99,12 @@ export function CreateWebhookModal({ isOpen, onClose }: { isOpen: boolean; onClo
       {created ? (
         <SecretPanel created={created} />
       ) : (
-        <Form<FormValues>
+        <SafeForm<FormValues>
           form={form}
           layout="vertical"
           initialValues={{ regionCode: user?.regionCode, eventTypes: [] }}
           onFinish={(values) =>
-            create.mutate({
+            create.mutateAsync({
               url: values.url,
               eventTypes: values.eventTypes ?? [],
               regionCode: values.regionCode,
@@ -141,7 +142,7 @@ export function CreateWebhookModal({ isOpen, onClose }: { isOpen: boolean; onClo
           >
             {user && <RegionCascader homeCode={user.regionCode} />}
           </Form.Item>
-        </Form>
+        </SafeForm>
       )}
     </Modal>
   );
