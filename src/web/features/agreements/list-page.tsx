@@ -7,6 +7,7 @@ import { formatYi } from '../../../domain/amount.ts';
 import { AGREEMENT_STATUSES, type AgreementStatus } from '../../../domain/events.ts';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
+import { AmountText } from '../../ui/figure-text.tsx';
 import { KeysetTable } from '../../ui/keyset-table.tsx';
 import { eventKey, fetchEvent } from '../events/shared.tsx';
 import { AGREEMENTS_KEY, type Agreement, fetchAgreements, useAgreementTypes } from './api.ts';
@@ -110,7 +111,7 @@ export default function AgreementListPage() {
       title: t('agreement.field.amountYi'),
       width: 150,
       align: 'right',
-      render: (_, row) => (row.amount ? formatYi(row.amount.yuan, locale) : none),
+      render: (_, row) => (row.amount ? <AmountText>{formatYi(row.amount.yuan, locale)}</AmountText> : none),
     },
     {
       key: 'status',

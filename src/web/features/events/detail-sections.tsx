@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { EVENT_ROLES } from '../../../domain/events.ts';
 import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
+import { AmountText } from '../../ui/figure-text.tsx';
 import {
   type AgreementView,
   agreementTypeLabel,
@@ -272,10 +273,14 @@ export function AgreementsCard({ eventId }: { eventId: string }) {
           {
             key: 'amount',
             title: t('event.agreements.amount'),
-            width: 130,
+            width: 160,
             align: 'right',
             render: (_, a) =>
-              a.amount ? (locale === 'zh-CN' ? a.amount.displayZh : a.amount.displayEn) : t('event.none'),
+              a.amount ? (
+                <AmountText>{locale === 'zh-CN' ? a.amount.displayZh : a.amount.displayEn}</AmountText>
+              ) : (
+                t('event.none')
+              ),
           },
           {
             key: 'status',

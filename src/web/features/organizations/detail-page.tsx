@@ -13,6 +13,7 @@ import {
 import { Link, useParams } from 'react-router';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
+import { CodeText } from '../../ui/figure-text.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import { DuplicateCandidates } from './duplicate-candidates.tsx';
 import { OrganizationProjects } from './organization-projects.tsx';
@@ -28,7 +29,13 @@ function Facts({ organization }: { organization: Organization }) {
     {
       key: 'usci',
       label: t('org.field.usci'),
-      children: organization.usci ? <Typography.Text copyable>{organization.usci}</Typography.Text> : none,
+      children: organization.usci ? (
+        <Typography.Text copyable={{ text: organization.usci }}>
+          <CodeText>{organization.usci}</CodeText>
+        </Typography.Text>
+      ) : (
+        none
+      ),
     },
     { key: 'type', label: t('org.field.type'), children: <TypeTag type={organization.type} /> },
     {
@@ -48,7 +55,6 @@ function Facts({ organization }: { organization: Organization }) {
       label: t('org.field.projectCount'),
       children: formatNumber(organization.projectCount, locale),
     },
-    { key: 'version', label: t('org.field.version'), children: organization.version },
     {
       key: 'createdAt',
       label: t('org.field.createdAt'),

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Table, type TableColumnsType, Typography } 
 import { Link } from 'react-router';
 import { errorText } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
+import { CodeText } from '../../ui/figure-text.tsx';
 import { formatNumber, formatPercent, ReasonTags, TypeTag, useDuplicates } from './shared.tsx';
 import type { DuplicateCandidate } from './types.ts';
 
@@ -39,7 +40,8 @@ export function DuplicateCandidates({
       key: 'usci',
       title: t('org.field.usci'),
       width: 200,
-      render: (_, row) => row.organization.usci ?? t('org.none'),
+      render: (_, row) =>
+        row.organization.usci ? <CodeText>{row.organization.usci}</CodeText> : t('org.none'),
     },
     {
       key: 'type',

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, queryString } from '../../app/api.ts';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
+import { CodeText } from '../../ui/figure-text.tsx';
 import { KeysetTable } from '../../ui/keyset-table.tsx';
 import { RegionCascader } from '../../ui/region-cascader.tsx';
 import {
@@ -85,7 +86,14 @@ export default function OrganizationListPage() {
       key: 'usci',
       title: t('org.field.usci'),
       width: 200,
-      render: (_, row) => (row.usci ? <Typography.Text copyable>{row.usci}</Typography.Text> : t('org.none')),
+      render: (_, row) =>
+        row.usci ? (
+          <Typography.Text copyable={{ text: row.usci }}>
+            <CodeText>{row.usci}</CodeText>
+          </Typography.Text>
+        ) : (
+          t('org.none')
+        ),
     },
     { key: 'type', title: t('org.field.type'), width: 150, render: (_, row) => <TypeTag type={row.type} /> },
     {

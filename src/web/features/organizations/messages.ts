@@ -15,7 +15,6 @@ export const ORGANIZATION_MESSAGES = {
   'org.field.origin': { zh: '来源地', en: 'Origin' },
   'org.field.region': { zh: '属地', en: 'Keeping region' },
   'org.field.projectCount': { zh: '参与项目', en: 'Projects' },
-  'org.field.version': { zh: '版本', en: 'Version' },
   'org.field.createdAt': { zh: '创建时间', en: 'Created' },
   'org.field.updatedAt': { zh: '更新时间', en: 'Updated' },
   'org.none': { zh: '—', en: '—' },

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { STAGE_LABELS, type Stage } from '../../../domain/stages.ts';
 import { api, errorText, queryString } from '../../app/api.ts';
 import { useLocale } from '../../i18n/locale.tsx';
+import { AmountText } from '../../ui/figure-text.tsx';
 import type { Project, ProjectPage } from './types.ts';
 
 const PAGE_SIZE = 20;
@@ -68,7 +69,7 @@ export function OrganizationProjects({ organizationId }: { organizationId: strin
       title: t('org.project.investment'),
       align: 'right',
       width: 180,
-      render: (_, row) => pick(row.investment.displayZh, row.investment.displayEn),
+      render: (_, row) => <AmountText>{pick(row.investment.displayZh, row.investment.displayEn)}</AmountText>,
     },
     {
       key: 'region',

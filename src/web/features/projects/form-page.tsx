@@ -8,6 +8,7 @@ import {
   Checkbox,
   Col,
   DatePicker,
+  Flex,
   Form,
   Input,
   Row,
@@ -331,19 +332,20 @@ export default function ProjectFormPage() {
                   <MinusCircleOutlined onClick={() => remove(field.name)} />
                 </Space>
               ))}
-              <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
+              <Button type="dashed" block onClick={() => add()} icon={<PlusOutlined />}>
                 {t('project.addInvestor')}
               </Button>
               <Form.ErrorList errors={errors} />
             </>
           )}
         </Form.List>
-        <Space style={{ marginTop: 24 }}>
+        {/* A block row of its own, so the actions never sit on the line of the investor button. */}
+        <Flex gap={8} style={{ marginTop: 24 }}>
           <SubmitButton loading={isSaving} data-testid="project-submit">
             {t('common.save')}
           </SubmitButton>
           <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-        </Space>
+        </Flex>
       </SafeForm>
     </Card>
   );

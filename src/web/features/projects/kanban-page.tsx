@@ -8,6 +8,7 @@ import { chinaToday } from '../../../domain/china-today.ts';
 import { checkStageMove, requiredEvidence } from '../../../domain/stages.ts';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
+import { AmountText } from '../../ui/figure-text.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import { fetchProjects, fetchSummary, type Project } from './api.ts';
 import { STAGE_HEX, STAGE_LABELS, STAGES, type Stage } from './labels.ts';
@@ -67,8 +68,9 @@ export default function ProjectKanbanPage() {
       <div
         style={{
           display: 'grid',
-          gridTemplateColumns: `repeat(${STAGES.length}, minmax(220px, 1fr))`,
-          gap: 12,
+          // All eight stages fit a 1440 px screen; narrower windows scroll sideways.
+          gridTemplateColumns: `repeat(${STAGES.length}, minmax(132px, 1fr))`,
+          gap: 8,
           overflowX: 'auto',
           paddingBottom: 8,
         }}
@@ -112,12 +114,14 @@ export default function ProjectKanbanPage() {
                 <Typography.Text strong>{label(stage)}</Typography.Text>
                 <br />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {stats
-                    ? t('project.kanbanCount', {
-                        count: stats.count.toLocaleString(locale),
-                        amount: formatYi(stats.investmentYuan, locale),
-                      })
-                    : ' '}
+                  {stats ? (
+                    <>
+                      {t('project.kanbanCount', { count: stats.count.toLocaleString(locale) })} ·{' '}
+                      <AmountText>{formatYi(stats.investmentYuan, locale)}</AmountText>
+                    </>
+                  ) : (
+                    ' '
+                  )}
                 </Typography.Text>
               </div>
               {/* Each column scrolls on its own, so the board stays one screen high. */}
@@ -164,7 +168,9 @@ export default function ProjectKanbanPage() {
                     </div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {pick(project.region.nameZh, project.region.nameEn)} ·{' '}
-                      {locale === 'zh-CN' ? project.investment.displayZh : project.investment.displayEn}
+                      <AmountText>
+                        {locale === 'zh-CN' ? project.investment.displayZh : project.investment.displayEn}
+                      </AmountText>
                     </Typography.Text>
                   </Card>
                 ))}

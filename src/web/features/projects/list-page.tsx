@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
 import { canOpen, useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
+import { AmountText } from '../../ui/figure-text.tsx';
 import { ErrorState } from '../../ui/status-pages.tsx';
 import { fetchCount, fetchProjects, type Project } from './api.ts';
 import { CATEGORY_LABELS, STAGE_COLORS, STAGE_LABELS } from './labels.ts';
@@ -166,11 +167,15 @@ export default function ProjectListPage() {
             {
               key: 'investment',
               title: t('project.investment'),
-              width: 150,
+              width: 170,
               align: 'right',
               sorter: true,
               sortOrder: sortOrder('investment'),
-              render: (_, p) => (locale === 'zh-CN' ? p.investment.displayZh : p.investment.displayEn),
+              render: (_, p) => (
+                <AmountText>
+                  {locale === 'zh-CN' ? p.investment.displayZh : p.investment.displayEn}
+                </AmountText>
+              ),
             },
             {
               key: 'stage',
