@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SIZE_BANDS, type SizeBand } from '../domain/amount.ts';
 import { INVESTOR_ROLES, PROJECT_SOURCES } from '../domain/codes.ts';
+import { AGREEMENT_STATUSES } from '../domain/events.ts';
 import { EVIDENCE_KINDS, STAGES } from '../domain/stages.ts';
 import { AmountInput, commaList, IsoDate, PageQuery, QueryBoolean, RegionRef, Version } from './common.ts';
 import { OrganizationType } from './organizations.ts';
@@ -154,8 +155,25 @@ export const StageMoveBody = z.object({
 });
 export type StageMoveBody = z.infer<typeof StageMoveBody>;
 
+/** An agreement as a project's history names it: the evidence of a move, or a sealed agreement linked to it. */
+export const TimelineAgreement = z.object({
+  id: z.uuid(),
+  titleZh: z.string(),
+  titleEn: z.string().nullable(),
+  status: z.enum(AGREEMENT_STATUSES),
+});
+
+/** An agreement linked to a project; `hasMovedProject` when its seal moved the project to 签约. */
+export const ProjectAgreement = TimelineAgreement.extend({
+  signedOn: z.string().nullable(),
+  sealedAt: z.string().nullable(),
+  hasMovedProject: z.boolean(),
+  /** Voided after its seal moved the project: the stage stands, the project is flagged. */
+  isVoidedAfterMove: z.boolean(),
+});
+
 export const TimelineEntry = z.object({
-  kind: z.enum(['stage', 'audit']),
+  kind: z.enum(['stage', 'audit', 'agreement']),
   at: z.string(),
   on: z.string().nullable(),
   actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
@@ -172,8 +190,10 @@ export const TimelineEntry = z.object({
       size: z.number().int(),
     }),
   ),
+  /** A move's evidence when the seal of this agreement made it; the sealed agreement on kind 'agreement'. */
+  agreement: TimelineAgreement.nullable(),
 });
-export const Timeline = z.object({ items: z.array(TimelineEntry) });
+export const Timeline = z.object({ items: z.array(TimelineEntry), agreements: z.array(ProjectAgreement) });
 
 export const PipelineSummary = z.object({
   byStage: z.array(z.object({ stage: Stage, count: z.number().int(), investmentYuan: z.number().int() })),

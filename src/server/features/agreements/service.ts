@@ -339,7 +339,10 @@ export async function sendAgreement(
   return after;
 }
 
-/** Voids a draft or an agreement out for signing, with the reason; a completed agreement cannot be voided. */
+/**
+ * Voids an agreement with the reason: a draft, one out for signing, or a completed one the parties have since
+ * set aside. Projects its seal moved keep their stage and are flagged (features/projects/agreement-moves.ts).
+ */
 export async function voidAgreement(
   db: DbOrTx,
   actor: Actor,
@@ -348,7 +351,7 @@ export async function voidAgreement(
   version: number,
 ): Promise<AgreementView> {
   const row = await loadForChange(db, actor, id, version);
-  if (row.status !== 'draft' && row.status !== 'signing') {
+  if (row.status !== 'draft' && row.status !== 'signing' && row.status !== 'completed') {
     throw conflict(
       'agreement.not_voidable',
       `状态为“${row.status}”的协议不能作废`,

@@ -1,9 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TimelineEntry } from '../../../contracts/projects.ts';
+import { chinaToday } from '../../../domain/china-today.ts';
 import type { Db } from '../../db/connect.ts';
 import { auditLog, files, stageChanges, stageEvidence, users } from '../../db/schema.ts';
 import type { Actor } from '../../platform/access.ts';
+import { listProjectAgreements, type ProjectAgreementView } from './agreement-moves.ts';
 import { getProject } from './service.ts';
 
 type Entry = z.infer<typeof TimelineEntry>;
@@ -25,9 +27,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The project's history, newest first: dated stage moves with their evidence, and every audited change. */
-export async function projectTimeline(db: Db, actor: Actor, id: string): Promise<{ items: Entry[] }> {
+/**
+ * The project's history, newest first: dated stage moves with their evidence (a sealed agreement's PDF for a
+ * move its seal made), every audited change, and the sealed agreements that left its stage as it was.
+ */
+export async function projectTimeline(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ items: Entry[]; agreements: ProjectAgreementView[] }> {
   await getProject(db, actor, id);
+  const agreements = await listProjectAgreements(db, actor, id);
+  const agreementRef = (agreementId: string | null) => {
+    const found = agreements.find((agreement) => agreement.id === agreementId);
+    return found
+      ? { id: found.id, titleZh: found.titleZh, titleEn: found.titleEn, status: found.status }
+      : null;
+  };
   const stages = await db
     .select({ change: stageChanges, actorName: users.displayName })
     .from(stageChanges)
@@ -67,8 +83,26 @@ export async function projectTimeline(db: Db, actor: Actor, id: string): Promise
         evidence: evidence
           .filter((item) => item.stageChangeId === change.id)
           .map(({ fileId, kind, name, size }) => ({ fileId, kind, name, size })),
+        agreement: agreementRef(change.agreementId),
       }),
     ),
+    ...agreements
+      .filter((agreement) => agreement.sealedAt !== null && !agreement.hasMovedProject)
+      .map(
+        (agreement): Entry => ({
+          kind: 'agreement',
+          at: agreement.sealedAt ?? '',
+          on: chinaToday(new Date(agreement.sealedAt ?? 0)),
+          actor: null,
+          fromStage: null,
+          toStage: null,
+          note: null,
+          action: 'sealed',
+          changes: [],
+          evidence: [],
+          agreement: agreementRef(agreement.id),
+        }),
+      ),
     ...audits
       .filter(({ entry }) => entry.action !== 'stage')
       .map(
@@ -83,9 +117,10 @@ export async function projectTimeline(db: Db, actor: Actor, id: string): Promise
           action: entry.action,
           changes: entry.action === 'update' ? changedFields(entry.before, entry.after) : [],
           evidence: [],
+          agreement: null,
         }),
       ),
   ];
   items.sort((a, b) => b.at.localeCompare(a.at));
-  return { items };
+  return { items, agreements };
 }

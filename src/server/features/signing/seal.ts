@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import { agreementSigners, agreements, organizations } from '../../db/schema.ts';
 import { SEALER_NAME } from '../../platform/signing-keys.ts';
 import { enqueueWebhookEvent } from '../../platform/webhooks.ts';
+import { moveProjectsOnSeal } from '../projects/agreement-moves.ts';
 import { expireLocked, isOverdue, lockAgreement } from './agreement-state.ts';
 import { appendTrail, readTrail } from './audit-trail.ts';
 import type { SigningContext } from './context.ts';
@@ -79,9 +80,18 @@ export async function sealAgreement(
       timestampAuthority: context.timestampAuthority ?? undefined,
       sealedAt,
     });
-    await db.transaction(async (tx) => {
+    const isSealed = await db.transaction(async (tx) => {
       const agreement = await lockAgreement(tx, agreementId);
-      if (agreement.sealStatus !== 'pending' || agreement.documentRevision !== document.revision) return;
+      if (agreement.sealStatus !== 'pending' || agreement.documentRevision !== document.revision)
+        return false;
+      // Voided while its seal was pending: it is never sealed, completed, or allowed to move a project.
+      if (agreement.status !== 'signing') {
+        await tx
+          .update(agreements)
+          .set({ sealStatus: 'none', sealNextAttemptAt: null })
+          .where(eq(agreements.id, agreementId));
+        return false;
+      }
       const revision = document.revision + 1;
       await storeDocument(tx, { agreementId, revision, kind: 'sealed', bytes: sealed.bytes });
       await tx
@@ -109,7 +119,10 @@ export async function sealAgreement(
         type: 'agreement.completed',
         payload: { agreementId, sha256: sealed.sha256, sealedAt: sealedAt.toISOString() },
       });
+      await moveProjectsOnSeal(tx, agreementId, sealedAt);
+      return true;
     });
+    if (!isSealed) return 'not-due';
     await context.live
       ?.publish({ kind: 'sealed', agreementId, eventId: claimed.eventId, at: sealedAt.toISOString() })
       .catch(() => undefined);
