@@ -145,12 +145,12 @@ describe('signerState and actions', () => {
     },
   );
 
-  it('voids only drafts and agreements out for signing', () => {
+  it('voids drafts, agreements out for signing and completed ones', () => {
     expect(
       ['draft', 'signing', 'completed', 'declined', 'voided', 'expired'].filter((status) =>
         canVoid({ status: status as AgreementStatus }),
       ),
-    ).toEqual(['draft', 'signing']);
+    ).toEqual(['draft', 'signing', 'completed']);
   });
 
   it('shortens a hash', () => {

@@ -54,8 +54,9 @@ export const canReissueLink = (
 
 export const canEdit = (agreement: Pick<Agreement, 'status'>) => agreement.status === 'draft';
 export const canSend = canEdit;
+/** A completed agreement can be voided too (set aside by the parties); its projects are then flagged. */
 export const canVoid = (agreement: Pick<Agreement, 'status'>) =>
-  agreement.status === 'draft' || agreement.status === 'signing';
+  agreement.status === 'draft' || agreement.status === 'signing' || agreement.status === 'completed';
 
 /** The first characters of a SHA-256, enough to compare by eye. */
 export const hashPrefix = (hash: string | null, length = 12): string => (hash ? hash.slice(0, length) : '');

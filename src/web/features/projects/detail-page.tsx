@@ -34,6 +34,7 @@ import {
   STAGES,
   type Stage,
 } from './labels.ts';
+import { ProjectAgreements, SigningVoidedFlags } from './project-agreements.tsx';
 import { StageMoveModal } from './stage-move-modal.tsx';
 import { StageTag } from './stage-tag.tsx';
 import { TimelineText } from './timeline-text.tsx';
@@ -98,6 +99,7 @@ export default function ProjectDetailPage() {
           </Space>
         )}
       </div>
+      <SigningVoidedFlags agreements={timeline.data?.agreements ?? []} />
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -164,6 +166,7 @@ export default function ProjectDetailPage() {
                 ]}
               />
             </Card>
+            <ProjectAgreements agreements={timeline.data?.agreements ?? []} />
             <Card title={t('project.evidenceFiles')} size="small">
               {evidence.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('project.noEvidence')} />

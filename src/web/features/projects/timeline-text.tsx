@@ -1,6 +1,9 @@
+import { FileProtectOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
+import { Link } from 'react-router';
 import { useLocale } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { StatusTag } from '../events/shared.tsx';
 import type { TimelineItems } from './api.ts';
 import { STAGE_LABELS } from './labels.ts';
 
@@ -29,9 +32,17 @@ export function TimelineText({ entry }: { entry: TimelineItems[number] }) {
   const stage = (s: keyof typeof STAGE_LABELS | null) =>
     s ? pick(STAGE_LABELS[s].zh, STAGE_LABELS[s].en) : '';
   const when = new Date(entry.at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const by = entry.actor ? t('project.by', { name: entry.actor.displayName }) : '';
+  // A move the seal made, or a sealed agreement, was the platform's doing: no person to name.
+  const by = entry.actor
+    ? t('project.by', { name: entry.actor.displayName })
+    : entry.agreement
+      ? t('project.byPlatform')
+      : '';
+  const agreementTitle = entry.agreement ? pick(entry.agreement.titleZh, entry.agreement.titleEn) : '';
   let text: string;
-  if (entry.kind === 'stage') {
+  if (entry.kind === 'agreement') {
+    text = t('project.timelineSealed', { title: agreementTitle });
+  } else if (entry.kind === 'stage') {
     text = entry.fromStage
       ? t('project.timelineStage', { from: stage(entry.fromStage), to: stage(entry.toStage) })
       : t('project.timelineCreated', { to: stage(entry.toStage) });
@@ -48,6 +59,17 @@ export function TimelineText({ entry }: { entry: TimelineItems[number] }) {
       <Typography.Text strong>{text}</Typography.Text>
       {entry.on && <Typography.Text> · {entry.on}</Typography.Text>}
       {entry.note && <div>{entry.note}</div>}
+      {entry.agreement && (
+        <div>
+          <Link to={`/agreements/${entry.agreement.id}`}>{agreementTitle}</Link>{' '}
+          <StatusTag status={entry.agreement.status} />
+          {entry.kind === 'stage' && (
+            <a href={`/api/agreements/${entry.agreement.id}/document.pdf`}>
+              <FileProtectOutlined /> {t('project.sealedPdf')}
+            </a>
+          )}
+        </div>
+      )}
       <div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {when} {by}
