@@ -1,7 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../../domain/china-today.ts';
-import { auditLog, stageChanges } from '../../db/schema.ts';
+import {
+  agreementDocuments,
+  agreementProjects,
+  agreements,
+  auditLog,
+  stageChanges,
+} from '../../db/schema.ts';
 import { startTestApp, type TestContext, type TestUser } from '../../testing/app.ts';
 import { readUntil } from '../../testing/wait.ts';
 import { sealAgreement, sealQueueIdle } from '../signing/seal.ts';
@@ -204,5 +210,28 @@ describe('a sealed agreement moves its projects', () => {
     // The investing enterprise, a party to the agreement, sees it with its project.
     const seen = (await timeline(investor, negotiating.id)).json();
     expect(seen.agreements.map((a: { id: string }) => a.id)).toEqual([agreement.id]);
+  });
+});
+
+describe('an agreement voided while its seal was pending', () => {
+  it('is not sealed and moves no project', async () => {
+    const sealed = await sealedAgreementFor([]);
+    const waiting = await createProject('百宏再生纤维项目', 'negotiating');
+    // As if the void had landed between the last signature and the seal.
+    await t.database.db.insert(agreementProjects).values({ agreementId: sealed.id, projectId: waiting.id });
+    const { revision } = sealed.document;
+    await t.database.db
+      .delete(agreementDocuments)
+      .where(and(eq(agreementDocuments.agreementId, sealed.id), eq(agreementDocuments.revision, revision)));
+    await t.database.db
+      .update(agreements)
+      .set({ status: 'voided', sealStatus: 'pending', sealAttempts: 0, documentRevision: revision - 1 })
+      .where(eq(agreements.id, sealed.id));
+    expect(await sealAgreement(t.database.db, t.signing, sealed.id, { isFirstAttempt: true })).toBe(
+      'not-due',
+    );
+    const after = (await t.call(officer, 'GET', `/api/agreements/${sealed.id}`)).json();
+    expect(after).toMatchObject({ status: 'voided', seal: { status: 'none' } });
+    expect((await project(officer, waiting.id)).json().stage).toBe('negotiating');
   });
 });
