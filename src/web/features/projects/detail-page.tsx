@@ -59,9 +59,27 @@ export default function ProjectDetailPage() {
   const p: Project = project.data;
   const label = (code: string, table: Record<string, { zh: string; en: string }>) =>
     table[code] ? pick(table[code].zh, table[code].en) : code;
-  const evidence = (timeline.data?.items ?? []).flatMap((entry) =>
-    entry.evidence.map((file) => ({ ...file, on: entry.on, toStage: entry.toStage })),
-  );
+  // Uploaded files, and the sealed PDF of an agreement whose seal moved the project.
+  const evidence = (timeline.data?.items ?? []).flatMap((entry) => [
+    ...entry.evidence.map((file) => ({
+      key: file.fileId,
+      href: `/api/files/${file.fileId}`,
+      name: file.name,
+      kind: file.kind,
+      on: entry.on,
+    })),
+    ...(entry.kind === 'stage' && entry.agreement
+      ? [
+          {
+            key: entry.agreement.id,
+            href: `/api/agreements/${entry.agreement.id}/document.pdf`,
+            name: pick(entry.agreement.titleZh, entry.agreement.titleEn),
+            kind: 'agreement' as const,
+            on: entry.on,
+          },
+        ]
+      : []),
+  ]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -174,9 +192,10 @@ export default function ProjectDetailPage() {
                 <List
                   size="small"
                   dataSource={evidence}
+                  rowKey="key"
                   renderItem={(file) => (
                     <List.Item extra={<Typography.Text type="secondary">{file.on}</Typography.Text>}>
-                      <a href={`/api/files/${file.fileId}`}>
+                      <a href={file.href}>
                         <FileOutlined /> {file.name}
                       </a>
                       <Tag style={{ marginLeft: 8 }}>

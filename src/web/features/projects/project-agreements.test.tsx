@@ -159,6 +159,9 @@ describe.each(cases)('the project page in $locale', (expected) => {
       `/api/agreements/${AGREEMENT_ID}/document.pdf`,
     );
     expect(within(timeline).getByText(new RegExp(expected.platform))).toBeTruthy();
+    // The sealed PDF is listed with the project's evidence too.
+    const hrefs = screen.getAllByText(expected.title).map((el) => el.closest('a')?.getAttribute('href'));
+    expect(hrefs).toContain(`/api/agreements/${AGREEMENT_ID}/document.pdf`);
     expect(screen.queryByTestId('signing-voided-flag')).toBeNull();
   });
 
