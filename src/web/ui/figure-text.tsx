@@ -8,11 +8,16 @@ const CODE_STYLE: CSSProperties = {
   fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
 };
 
-/** An amount as displayed text, kept on one line. */
+// A leading English qualifier ("about", "over") may sit on the line above; the figure and its unit may not.
+const QUALIFIED = /^([a-z]+) (.+)$/;
+
+/** An amount as displayed text, its figure and unit kept on one line. */
 export function AmountText({ children, testId }: { children: ReactNode; testId?: string }) {
+  const qualified = typeof children === 'string' ? QUALIFIED.exec(children) : null;
   return (
-    <span className="luodi-amount" style={AMOUNT_STYLE} data-testid={testId}>
-      {children}
+    <span className="luodi-amount" data-testid={testId}>
+      {qualified ? `${qualified[1]} ` : null}
+      <span style={AMOUNT_STYLE}>{qualified ? qualified[2] : children}</span>
     </span>
   );
 }

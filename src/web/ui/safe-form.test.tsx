@@ -74,9 +74,15 @@ describe('SafeForm', () => {
 });
 
 describe('figure text', () => {
-  it('keeps an amount and its unit on one line', () => {
-    render(<AmountText testId="amount">15.07亿元</AmountText>);
-    expect(screen.getByTestId('amount').style.whiteSpace).toBe('nowrap');
+  it.each([
+    ['15.07亿元', '15.07亿元'],
+    ['about RMB 133 million', 'RMB 133 million'],
+  ])('keeps the figure and unit of %s on one line', (text, oneLine) => {
+    render(<AmountText testId="amount">{text}</AmountText>);
+    const amount = screen.getByTestId('amount');
+    expect(amount.textContent).toBe(text);
+    const kept = [...amount.querySelectorAll('span')].find((span) => span.style.whiteSpace === 'nowrap');
+    expect(kept?.textContent).toBe(oneLine);
   });
 
   it('keeps a credit code on one line in a monospace face', () => {

@@ -30,7 +30,7 @@ function Facts({ organization }: { organization: Organization }) {
       key: 'usci',
       label: t('org.field.usci'),
       children: organization.usci ? (
-        <Typography.Text copyable={{ text: organization.usci }}>
+        <Typography.Text copyable={{ text: organization.usci }} style={{ whiteSpace: 'nowrap' }}>
           <CodeText>{organization.usci}</CodeText>
         </Typography.Text>
       ) : (

@@ -71,6 +71,7 @@ export default function OrganizationListPage() {
     {
       key: 'name',
       title: t('org.field.name'),
+      minWidth: 220,
       render: (_, row) => (
         <Link to={`/organizations/${row.id}`} data-testid="org-row-link">
           {pick(row.nameZh, row.nameEn)}
@@ -80,15 +81,17 @@ export default function OrganizationListPage() {
     {
       key: 'otherName',
       title: t('org.field.otherName'),
+      minWidth: 180,
       render: (_, row) => (locale === 'zh-CN' ? row.nameEn : row.nameZh) || t('org.none'),
     },
     {
       key: 'usci',
       title: t('org.field.usci'),
-      width: 200,
+      // 18 monospace characters and the copy icon on one line.
+      width: 230,
       render: (_, row) =>
         row.usci ? (
-          <Typography.Text copyable={{ text: row.usci }}>
+          <Typography.Text copyable={{ text: row.usci }} style={{ whiteSpace: 'nowrap' }}>
             <CodeText>{row.usci}</CodeText>
           </Typography.Text>
         ) : (

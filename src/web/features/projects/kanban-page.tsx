@@ -70,7 +70,7 @@ export default function ProjectKanbanPage() {
           display: 'grid',
           // All eight stages fit a 1440 px screen; narrower windows scroll sideways.
           gridTemplateColumns: `repeat(${STAGES.length}, minmax(132px, 1fr))`,
-          gap: 8,
+          gap: 6,
           overflowX: 'auto',
           paddingBottom: 8,
         }}
@@ -99,7 +99,7 @@ export default function ProjectKanbanPage() {
               style={{
                 background: dragOver === stage ? '#fff1f0' : '#f5f5f5',
                 borderRadius: 8,
-                padding: 8,
+                padding: 4,
                 display: 'flex',
                 flexDirection: 'column',
                 height: 'calc(100vh - 230px)',
@@ -116,7 +116,8 @@ export default function ProjectKanbanPage() {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {stats ? (
                     <>
-                      {t('project.kanbanCount', { count: stats.count.toLocaleString(locale) })} ·{' '}
+                      {t('project.kanbanCount', { count: stats.count.toLocaleString(locale) })}
+                      <br />
                       <AmountText>{formatYi(stats.investmentYuan, locale)}</AmountText>
                     </>
                   ) : (
@@ -137,12 +138,20 @@ export default function ProjectKanbanPage() {
                     draggable={canWrite}
                     onDragStart={(event) => event.dataTransfer.setData('text/plain', project.id)}
                     style={{ marginBottom: 8, cursor: canWrite ? 'grab' : 'default' }}
+                    styles={{ body: { padding: '6px 4px 6px 8px' } }}
                     data-testid={`kanban-card-${project.code}`}
                   >
-                    <div style={{ display: 'flex', gap: 4, alignItems: 'flex-start' }}>
+                    <div style={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
                       <Link
                         to={`/projects/${project.id}`}
-                        style={{ flex: 1, fontWeight: 500, lineHeight: 1.4 }}
+                        style={{
+                          flex: 1,
+                          minWidth: 0,
+                          fontSize: 13,
+                          fontWeight: 500,
+                          lineHeight: 1.4,
+                          overflowWrap: 'break-word',
+                        }}
                       >
                         {pick(project.nameZh, project.nameEn)}
                       </Link>
@@ -161,13 +170,15 @@ export default function ProjectKanbanPage() {
                             type="text"
                             size="small"
                             icon={<MoreOutlined />}
+                            style={{ width: 20, minWidth: 20 }}
                             aria-label={t('project.moveStage')}
                           />
                         </Dropdown>
                       )}
                     </div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {pick(project.region.nameZh, project.region.nameEn)} ·{' '}
+                    <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                      {pick(project.region.nameZh, project.region.nameEn)}
+                      <br />
                       <AmountText>
                         {locale === 'zh-CN' ? project.investment.displayZh : project.investment.displayEn}
                       </AmountText>

@@ -158,7 +158,7 @@ export default function ProjectListPage() {
             {
               key: 'category',
               title: t('project.category'),
-              width: 120,
+              width: 150,
               render: (_, p) => {
                 const c = CATEGORY_LABELS[p.categoryCode];
                 return c ? pick(c.zh, c.en) : p.categoryCode;
