@@ -33,11 +33,23 @@ export const ScreenSigning = z.object({
 });
 export type ScreenSigning = z.infer<typeof ScreenSigning>;
 
+/**
+ * The map the screen draws (GET /api/screen/maps/{key}): the national one (key `china`), or for an event in one
+ * province that province's map or a deployer's finer one, keyed by region code. Areas are the map's features
+ * where projects land, named as the map names them; projects off the map are in the other breakdowns only.
+ */
+export const ScreenMapView = z.object({
+  key: z.string(),
+  areas: z.array(Slice.extend({ mapName: z.string() })),
+});
+
 export const ScreenSnapshot = z.object({
   event: z.object({
     id: z.uuid(),
     kind: z.enum(EVENT_KINDS),
     ...Names,
+    /** The region whose bureau runs it: it picks the map. */
+    regionCode: z.string(),
     startsOn: z.string(),
     endsOn: z.string(),
     isOnline: z.boolean(),
@@ -58,6 +70,7 @@ export const ScreenSnapshot = z.object({
   byCity: z.array(Slice),
   /** By province; mapName is the feature name in the served map, for shading it. */
   byProvince: z.array(Slice.extend({ mapName: z.string() })),
+  map: ScreenMapView,
   generatedAt: z.string(),
 });
 export type ScreenSnapshot = z.infer<typeof ScreenSnapshot>;
@@ -81,6 +94,7 @@ export const ScreenUpdate = z.object({
   byIndustry: ScreenSnapshot.shape.byIndustry.optional(),
   byCity: ScreenSnapshot.shape.byCity.optional(),
   byProvince: ScreenSnapshot.shape.byProvince.optional(),
+  map: ScreenMapView.optional(),
   generatedAt: z.string(),
 });
 export type ScreenUpdate = z.infer<typeof ScreenUpdate>;
@@ -126,6 +140,7 @@ export function applyScreenUpdate(snapshot: ScreenSnapshot, update: ScreenUpdate
     byIndustry: update.byIndustry ?? snapshot.byIndustry,
     byCity: update.byCity ?? snapshot.byCity,
     byProvince: update.byProvince ?? snapshot.byProvince,
+    map: update.map ?? snapshot.map,
     generatedAt: update.generatedAt,
   };
 }

@@ -55,6 +55,8 @@ export interface AppOptions {
   live?: LiveHub;
   /** A deployer's approved GeoJSON map for the screen (LUODI_MAP_FILE); null: the bundled one. */
   mapFile?: string | null;
+  /** A deployer's province and city maps named by region code (LUODI_MAP_DIR). */
+  mapDir?: string | null;
   /** Keys, notifier and TSA for cloud signing; without it the signing routes answer 503. */
   signing?: SigningContext;
   /** Proxies believed about the client's address and https (LUODI_TRUST_PROXY); default none. */
@@ -166,7 +168,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(signingRoutes, { db, signing: options.signing ?? null });
       await api.register(fileRoutes, { db, uploadQuotaBytes: options.uploadQuotaBytes ?? 200 * 1024 * 1024 });
       await api.register(auditRoutes, { db });
-      await api.register(screenRoutes, { db, live: options.live ?? null, mapFile: options.mapFile ?? null });
+      await api.register(screenRoutes, {
+        db,
+        live: options.live ?? null,
+        mapFile: options.mapFile ?? null,
+        mapDir: options.mapDir ?? null,
+      });
       await api.register(webhookRoutes, { db });
     },
     { prefix: '/api' },

@@ -23,6 +23,8 @@ export interface Config {
   mailFrom: string;
   /** A GeoJSON map to use on the ceremony screen instead of the bundled one (deployers in China need an approved map). */
   mapFile: string | null;
+  /** A folder of the deployer's province and city maps named by region code, e.g. 350500.json (LUODI_MAP_DIR). */
+  mapDir: string | null;
   /** Which proxies to believe about the client's address and https (LUODI_TRUST_PROXY); false: none. */
   trustProxy: TrustProxy;
   /** Origins that may embed the ceremony screen `/screen/*` in a frame (LUODI_FRAME_ANCESTORS). */
@@ -94,6 +96,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: optionalUrl('LUODI_SMTP_URL', env.LUODI_SMTP_URL, ['smtp:', 'smtps:']),
     mailFrom: env.LUODI_MAIL_FROM?.trim() || 'Luodi 落地 <no-reply@luodi.invalid>',
     mapFile: env.LUODI_MAP_FILE?.trim() ? path.resolve(env.LUODI_MAP_FILE.trim()) : null,
+    mapDir: env.LUODI_MAP_DIR?.trim() ? path.resolve(env.LUODI_MAP_DIR.trim()) : null,
     trustProxy: parseTrustProxy(env.LUODI_TRUST_PROXY),
     screenFrameAncestors: parseFrameAncestors(env.LUODI_FRAME_ANCESTORS),
     uploadQuotaBytes: positiveNumber('LUODI_UPLOAD_QUOTA_MB', env.LUODI_UPLOAD_QUOTA_MB, 200) * 1024 * 1024,

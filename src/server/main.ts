@@ -99,6 +99,7 @@ export async function startServer(
       logger: options.logger,
       live,
       mapFile: config.mapFile,
+      mapDir: config.mapDir,
       signing: signingContext,
       trustProxy: config.trustProxy,
       screenFrameAncestors: config.screenFrameAncestors,

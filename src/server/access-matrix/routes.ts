@@ -280,6 +280,7 @@ export const ROUTES: Record<string, Rule> = {
   },
   'GET /api/screen/events/{id}/stream': { kind: 'unscoped', why: 'public: the ceremony screen' },
   'GET /api/screen/map': { kind: 'unscoped', why: 'public: the map the screen draws' },
+  'GET /api/screen/maps/{key}': { kind: 'unscoped', why: 'public: a map the screen draws' },
 
   'GET /api/webhooks': list(),
   'POST /api/webhooks': references((ctx) => [

@@ -244,6 +244,7 @@ export const ROUTE_EXAMPLES: Record<string, (f: Fixtures) => RouteExample> = {
   // A live stream never ends: an event that does not exist keeps every probe a finite answer.
   'GET /api/screen/events/:id/stream': () => ({ as: 'anonymous', params: id(NO_SUCH_ID) }),
   'GET /api/screen/map': () => ({ as: 'anonymous' }),
+  'GET /api/screen/maps/:key': () => ({ as: 'anonymous', params: { key: '350000' } }),
   'GET /api/webhooks': () => ({ as: 'admin' }),
   'POST /api/webhooks': () => ({
     as: 'admin',

@@ -10,6 +10,7 @@ import {
   sendAgreementFor,
 } from '../signing/test-support.ts';
 import { addEntry, ScreenEntry, toSnapshot } from './figures.ts';
+import { loadScreenMaps } from './map.ts';
 import { screenState } from './queries.ts';
 
 // The signature that completes an agreement announces it with what the screens add; added to the figures read
@@ -17,7 +18,7 @@ import { screenState } from './queries.ts';
 
 let t: TestContext;
 let officer: TestUser;
-const provinceName = (_code: string, nameZh: string) => nameZh;
+const maps = loadScreenMaps({ mapFile: null });
 const withoutTime = <T extends { generatedAt: string }>(snapshot: T) => ({ ...snapshot, generatedAt: '' });
 
 beforeAll(async () => {
@@ -96,13 +97,11 @@ describe('screen entry of a completed agreement', () => {
       expect(heard.filter((m) => m.kind === 'signed').every((m) => m.screen === undefined)).toBe(true);
       expect(addEntry(before, entry)).toBe(true);
       const after = await screenState(t.database.db, eventId);
-      expect(withoutTime(toSnapshot(before, provinceName))).toEqual(
-        withoutTime(toSnapshot(after, provinceName)),
-      );
+      expect(withoutTime(toSnapshot(before, maps))).toEqual(withoutTime(toSnapshot(after, maps)));
       // Heard again (another instance, a repeated notification): counted once.
       expect(addEntry(after, entry)).toBe(false);
     }
-    const figures = toSnapshot(await screenState(t.database.db, eventId), provinceName);
+    const figures = toSnapshot(await screenState(t.database.db, eventId), maps);
     expect(figures.totals).toMatchObject({
       agreements: 2,
       projects: 2,

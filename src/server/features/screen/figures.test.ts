@@ -8,18 +8,22 @@ import {
   type ScreenState,
   toSnapshot,
 } from './figures.ts';
+import { loadScreenMaps } from './map.ts';
 
 const EVENT = '11111111-1111-4111-8111-111111111111';
 const PART = '22222222-2222-4222-8222-222222222222';
 const uuid = (n: number) => `aaaaaaaa-aaaa-4aaa-8aaa-${String(n).padStart(12, '0')}`;
 
-function emptyState(pending: number): ScreenState {
+const maps = loadScreenMaps({ mapFile: null });
+
+function emptyState(pending: number, regionCode = '350500'): ScreenState {
   return {
     event: {
       id: EVENT,
       kind: 'summit',
       nameZh: '峰会',
       nameEn: null,
+      regionCode,
       startsOn: '2026-11-21',
       endsOn: '2026-11-22',
       isOnline: false,
@@ -39,6 +43,7 @@ function project(n: number, yuan: number, industry: string, city: string): Scree
     id: uuid(1000 + n),
     investmentYuan: yuan,
     industry: key(industry, `门类${industry}`),
+    county: key(`${city.slice(0, 4)}02`, `区${city}`),
     city: key(city, `城市${city}`),
     province: key(`${city.slice(0, 2)}0000`, `省${city.slice(0, 2)}`),
   };
@@ -86,7 +91,7 @@ describe('screen figures', () => {
     expect(addEntry(state, entry(2, { on: '2026-11-21', at: '2026-11-21T02:01:00Z' }, [fibre, port]))).toBe(
       false,
     );
-    const snapshot = toSnapshot(state, (_code, nameZh) => `map:${nameZh}`);
+    const snapshot = toSnapshot(state, maps);
     expect(snapshot.totals).toMatchObject({
       agreements: 2,
       byType: [
@@ -109,8 +114,14 @@ describe('screen figures', () => {
         nameEn: null,
         projects: 3,
         investmentYuan: 1100,
-        mapName: 'map:省35',
+        mapName: '福建',
       },
+    ]);
+    // A city's event draws its province's map, with the cities where projects land.
+    expect(snapshot.map.key).toBe('350000');
+    expect(snapshot.map.areas.map((s) => [s.code, s.mapName, s.projects, s.investmentYuan])).toEqual([
+      ['350500', '泉州市', 2, 600],
+      ['350200', '厦门市', 1, 500],
     ]);
     // The feed names the part an agreement was signed at, not the screen's own event.
     expect(snapshot.signings.map((s) => [s.agreementId, s.part?.id ?? null])).toEqual([
@@ -146,5 +157,35 @@ describe('screen figures', () => {
     expect(addEntry(state, entry(50, { on: '2026-11-01', at: null }))).toBe(true);
     expect(state.feed.some((item) => item.card.agreementId === uuid(50))).toBe(false);
     expect(state.agreements.size).toBe(37);
+  });
+});
+
+describe('the map of a screen', () => {
+  const state = (regionCode: string, ...projects: ScreenProject[]) => {
+    const s = emptyState(0, regionCode);
+    for (const p of projects) s.projects.set(p.id, p);
+    return s;
+  };
+  const quanzhou = project(1, 300, 'I', '350500');
+  const shijiazhuang = project(2, 200, 'C', '130100');
+
+  it.each([
+    [
+      'a national event draws the national map by province',
+      '000000',
+      'china',
+      [
+        ['350000', '福建'],
+        ['130000', '河北'],
+      ],
+    ],
+    ['a province event draws its province map by city', '350000', '350000', [['350500', '泉州市']]],
+    ['a county event draws its province map too', '350504', '350000', [['350500', '泉州市']]],
+    ['a municipality draws its districts', '110000', '110000', []],
+  ])('%s', (_name, regionCode, key, areas) => {
+    const view = toSnapshot(state(regionCode, quanzhou, shijiazhuang), maps).map;
+    expect(view.key).toBe(key);
+    // Projects off the map (Hebei on Fujian's map) are left off it; the other breakdowns still count them.
+    expect(view.areas.map((s) => [s.code, s.mapName])).toEqual(areas);
   });
 });

@@ -6,6 +6,7 @@ import {
   SIGNINGS_SHOWN,
 } from '../../../contracts/screen.ts';
 import { yiDisplays } from '../../../domain/amount.ts';
+import type { ScreenMaps } from './map.ts';
 
 // The screen's figures as a state that a completed agreement can be added to in memory. Full snapshots and
 // signings added one by one both end here, so a screen fed by signings shows what a fresh computation would:
@@ -14,11 +15,12 @@ import { yiDisplays } from '../../../domain/amount.ts';
 const Names = { nameZh: z.string(), nameEn: z.string().nullable() };
 const SliceKey = z.object({ code: z.string(), ...Names });
 
-/** A project of a signed agreement with the slices it counts in: GB/T 4754 section, city, province. */
+/** A project of a signed agreement with the slices it counts in: GB/T 4754 section, county, city, province. */
 export const ScreenProject = z.object({
   id: z.uuid(),
   investmentYuan: z.number().int(),
   industry: SliceKey,
+  county: SliceKey,
   city: SliceKey,
   province: SliceKey,
 });
@@ -102,11 +104,28 @@ function slicesBy(
   );
 }
 
-/** What the screen shows for a state; `mapName` names a province's feature on the served map. */
-export function toSnapshot(
-  state: ScreenState,
-  provinceName: (code: string, nameZh: string) => string,
-): ScreenSnapshot {
+/** The event's map and the projects on it, each in the finest of its regions the map draws. */
+function mapView(state: ScreenState, maps: ScreenMaps): ScreenSnapshot['map'] {
+  const map = maps.forRegion(state.event.regionCode);
+  const names = new Map<string, string>();
+  const areas = new Map<string, { project: ScreenProject; area: z.infer<typeof SliceKey> }>();
+  for (const project of state.projects.values()) {
+    const regions = [project.county, project.city, project.province];
+    const found = map.areaOf(regions);
+    const area = found && regions[found.at];
+    if (!found || !area) continue;
+    names.set(area.code, found.name);
+    areas.set(project.id, { project, area });
+  }
+  const slices = slicesBy(
+    [...areas.values()].map(({ project }) => project),
+    (project) => areas.get(project.id)?.area ?? project.province,
+  );
+  return { key: map.key, areas: slices.map((slice) => ({ ...slice, mapName: names.get(slice.code) ?? '' })) };
+}
+
+/** What the screen shows for a state; `mapName` names a feature on the served map. */
+export function toSnapshot(state: ScreenState, maps: ScreenMaps): ScreenSnapshot {
   const byType = new Map<string, number>();
   for (const typeCode of state.agreements.values()) byType.set(typeCode, (byType.get(typeCode) ?? 0) + 1);
   let investmentYuan = 0;
@@ -131,8 +150,9 @@ export function toSnapshot(
     byCity: slicesBy(state.projects.values(), (project) => project.city),
     byProvince: slicesBy(state.projects.values(), (project) => project.province).map((slice) => ({
       ...slice,
-      mapName: provinceName(slice.code, slice.nameZh),
+      mapName: maps.provinceName(slice.code, slice.nameZh),
     })),
+    map: mapView(state, maps),
     generatedAt: new Date().toISOString(),
   };
 }

@@ -51,6 +51,7 @@ export async function screenState(db: Db, eventId: string): Promise<ScreenState>
           kind: event.kind,
           nameZh: event.nameZh,
           nameEn: event.nameEn,
+          regionCode: event.regionCode,
           startsOn: event.startsOn,
           endsOn: event.endsOn,
           isOnline: event.isOnline,
@@ -202,6 +203,9 @@ type ProjectRow = {
   industry_code: string;
   industry_zh: string;
   industry_en: string | null;
+  county_code: string;
+  county_zh: string;
+  county_en: string | null;
   city_code: string;
   city_zh: string;
   city_en: string | null;
@@ -218,13 +222,15 @@ async function projectsOf(db: DbOrTx, prelude: SQL, which: SQL): Promise<ScreenP
   const rows = await db.execute<ProjectRow>(sql`${prelude}
     select p.id, p.investment_yuan::text as investment_yuan,
       k.industry_code, coalesce(industry.name_zh, k.industry_code) as industry_zh, industry.name_en as industry_en,
+      k.county_code, coalesce(county.name_zh, k.county_code) as county_zh, county.name_en as county_en,
       k.city_code, coalesce(city.name_zh, k.city_code) as city_zh, city.name_en as city_en,
       k.province_code, coalesce(province.name_zh, k.province_code) as province_zh, province.name_en as province_en
     from projects p
     left join industries division on division.level = 2 and division.code = left(p.industry_code, 2)
     cross join lateral (select coalesce(division.parent_code, p.industry_code) as industry_code,
-      left(p.region_code, 4) || '00' as city_code, left(p.region_code, 2) || '0000' as province_code) k
+      left(p.region_code, 6) as county_code, left(p.region_code, 4) || '00' as city_code, left(p.region_code, 2) || '0000' as province_code) k
     left join industries industry on industry.code = k.industry_code
+    left join regions county on county.code = k.county_code
     left join regions city on city.code = k.city_code
     left join regions province on province.code = k.province_code
     where p.id in (select ap.project_id from agreement_projects ap join agreements a on a.id = ap.agreement_id
@@ -233,6 +239,7 @@ async function projectsOf(db: DbOrTx, prelude: SQL, which: SQL): Promise<ScreenP
     id: row.id,
     investmentYuan: Number(row.investment_yuan),
     industry: { code: row.industry_code, nameZh: row.industry_zh, nameEn: row.industry_en },
+    county: { code: row.county_code, nameZh: row.county_zh, nameEn: row.county_en },
     city: { code: row.city_code, nameZh: row.city_zh, nameEn: row.city_en },
     province: { code: row.province_code, nameZh: row.province_zh, nameEn: row.province_en },
   }));

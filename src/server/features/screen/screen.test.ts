@@ -246,11 +246,40 @@ describe('screen snapshot', () => {
     }
   });
 
-  it('serves the bundled map of China', async () => {
-    const response = await fetch(`${base}/api/screen/map`);
+  const featureNames = async (path: string) => {
+    const response = await fetch(`${base}${path}`);
+    expect(response.status, path).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     const map = (await response.json()) as { features: { properties: { name: string } }[] };
-    expect(map.features.map((f) => f.properties.name)).toContain('福建');
+    return map.features.map((f) => f.properties.name);
+  };
+
+  it('serves the bundled map of China with its 南海诸岛 inset', async () => {
+    const names = await featureNames('/api/screen/map');
+    expect(names).toContain('福建');
+    expect(names).toContain('南海诸岛');
+  });
+
+  it("draws a city's event on its province map, by city, and a national event on the national map", async () => {
+    const local = (await getJson(`/api/screen/events/${ids.summit}`)).body as unknown as ScreenSnapshot;
+    expect(local.map.key).toBe('350000');
+    expect(local.map.areas.map((a) => [a.code, a.mapName, a.investmentYuan])).toEqual([
+      ['350200', '厦门市', 204_000_000],
+      ['350100', '福州市', 120_000_000],
+    ]);
+    const province = await featureNames(`/api/screen/maps/${local.map.key}`);
+    expect(province).toEqual(expect.arrayContaining(['福州市', '厦门市', '泉州市']));
+    expect(province).not.toContain('河北');
+
+    const [row] = await database.sql<{ id: string }[]>`
+      insert into events (kind, name_zh, region_code, starts_on, ends_on)
+      values ('summit', '全国峰会', '000000', '2024-05-24', '2024-05-25') returning id`;
+    const national = (await getJson(`/api/screen/events/${row?.id}`)).body as unknown as ScreenSnapshot;
+    expect(national.map).toEqual({ key: 'china', areas: [] });
+    const names = await featureNames(`/api/screen/maps/${national.map.key}`);
+    expect(names).toEqual(expect.arrayContaining(['福建', '河北', '南海诸岛']));
+    expect((await getJson('/api/screen/maps/990000')).status).toBe(404);
+    expect((await getJson('/api/screen/maps/fujian')).status).toBe(400);
   });
 });
 

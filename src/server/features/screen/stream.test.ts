@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyScreenUpdate, type ScreenSnapshot, type ScreenUpdateData } from '../../../contracts/screen.ts';
 import type { LiveHub, LiveMessage } from '../../platform/live.ts';
 import { addEntry, type ScreenEntry, type ScreenState, toSnapshot } from './figures.ts';
+import { loadScreenMaps } from './map.ts';
 import { createScreenStreams, nextFrame } from './stream.ts';
+
+const maps = loadScreenMaps({ mapFile: null });
 
 const EVENT = '11111111-1111-4111-8111-111111111111';
 const PART = '22222222-2222-4222-8222-222222222222';
@@ -74,7 +77,7 @@ function slowLoad(ms: number, holding: () => string[] = () => []) {
 }
 
 const streamsWith = (load: (eventId: string) => Promise<ScreenState>, live: LiveHub | null) =>
-  createScreenStreams({ load, provinceName: (_, nameZh) => nameZh, ancestors: async () => [], live });
+  createScreenStreams({ load, maps, ancestors: async () => [], live });
 
 /** A completed agreement signed at `eventId`, as the signing service announces it. */
 function entry(eventId: string, agreementId: string): ScreenEntry {
@@ -236,7 +239,7 @@ describe('screen streams', () => {
     const work = slowLoad(1);
     const streams = createScreenStreams({
       load: work.load,
-      provinceName: (_, nameZh) => nameZh,
+      maps,
       ancestors: async (id) => (id === NEW_PART ? [NEW_PART, EVENT] : [id]),
       live: hub,
     });
@@ -274,7 +277,7 @@ describe('screen streams', () => {
     const work = slowLoad(1);
     const streams = createScreenStreams({
       load: work.load,
-      provinceName: (_, nameZh) => nameZh,
+      maps,
       ancestors: async () => [],
       live: hub,
       heartbeatMs: 20,
@@ -299,7 +302,7 @@ describe('screen streams', () => {
 
 describe('the frame between two snapshots', () => {
   const empty = async () => (await slowLoad(0).load(EVENT)) as ScreenState;
-  const names = (_: string, nameZh: string) => nameZh;
+  const names = maps;
   /** An agreement at the part signed at 02:<minute>. */
   const at = (minute: number): ScreenEntry => {
     const made = entry(PART, nextAgreementId());

@@ -7,6 +7,7 @@ import {
 } from '../../../contracts/screen.ts';
 import type { LiveHub, LiveMessage } from '../../platform/live.ts';
 import { addEntry, ScreenEntry, type ScreenState, toSnapshot } from './figures.ts';
+import type { ScreenMaps } from './map.ts';
 
 // Server-Sent Events for the ceremony screens. Everything here is per event, never per viewer: one state,
 // one serialized frame, the same bytes written to every open response. A signature that completes an
@@ -17,8 +18,8 @@ import { addEntry, ScreenEntry, type ScreenState, toSnapshot } from './figures.t
 export interface ScreenStreamOptions {
   /** Reads an event's state from the database; throws notFound for an unknown event. */
   load(eventId: string): Promise<ScreenState>;
-  /** The feature name of a province on the served map. */
-  provinceName(code: string, nameZh: string): string;
+  /** The maps the screens draw, for naming the areas on them. */
+  maps: ScreenMaps;
   /** The event and the events above it, for a message about a sub-event no screen knows yet. */
   ancestors(eventId: string): Promise<string[]>;
   live: LiveHub | null;
@@ -121,6 +122,7 @@ export function nextFrame(
   if (!same(previous.byIndustry, next.byIndustry)) update.byIndustry = next.byIndustry;
   if (!same(previous.byCity, next.byCity)) update.byCity = next.byCity;
   if (!same(previous.byProvince, next.byProvince)) update.byProvince = next.byProvince;
+  if (!same(previous.map, next.map)) update.map = next.map;
   if (!same(previous.event, next.event) || !same(applyScreenUpdate(previous, update).signings, next.signings))
     return frame(nextJson, cause);
   return `event: update\ndata: {"cause":${causeJson(cause)},"update":${JSON.stringify(update)}}\n\n`;
@@ -215,7 +217,7 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
   function sendFrame(channel: Channel, cause: LiveMessage | null): boolean {
     if (!channel.state) return false;
     const previous = channel.latest?.snapshot;
-    const snapshot = toSnapshot(channel.state, options.provinceName);
+    const snapshot = toSnapshot(channel.state, options.maps);
     const json = store(channel, snapshot);
     // Nothing new on the screen (an edit elsewhere, a heartbeat load) sends nothing.
     const text = previous ? nextFrame(previous, snapshot, json, cause) : frame(json, cause);
@@ -324,9 +326,7 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
 
   return {
     async snapshot(eventId) {
-      return (
-        channels.get(eventId)?.latest?.snapshot ?? toSnapshot(await loadShared(eventId), options.provinceName)
-      );
+      return channels.get(eventId)?.latest?.snapshot ?? toSnapshot(await loadShared(eventId), options.maps);
     },
 
     async open(eventId, response, onStart) {
@@ -341,7 +341,7 @@ export function createScreenStreams(options: ScreenStreamOptions): ScreenStreams
           .then((state) => {
             if (current.latest) return;
             current.state = state;
-            store(current, toSnapshot(state, options.provinceName));
+            store(current, toSnapshot(state, options.maps));
           })
           .finally(() => {
             current.initial = null;

@@ -14,6 +14,7 @@ export const SCREEN_MESSAGES = {
   'screen.byIndustry': { zh: '产业分布（亿元）', en: 'By industry (RMB 100 million)' },
   'screen.byCity': { zh: '落地城市', en: 'By city' },
   'screen.map': { zh: '项目落地省份', en: 'Where the projects land' },
+  'screen.map.local': { zh: '项目落地地区', en: 'Where the projects land' },
   'screen.map.unit': { zh: '亿元', en: 'RMB 100 million' },
   'screen.noData': { zh: '暂无数据', en: 'No data yet' },
   'screen.status.live': { zh: '实时', en: 'Live' },

@@ -5,6 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import type { ScreenSnapshot } from '../../../contracts/screen.ts';
 import { useLocale } from '../../i18n/locale.tsx';
+import { echartsMapName, mapOption } from './map-option.ts';
 
 // The screen's own ECharts parts (map, pie, visual map), kept out of the chart module every page loads.
 echarts.use([
@@ -18,7 +19,6 @@ echarts.use([
   CanvasRenderer,
 ]);
 
-const MAP_NAME = 'luodi-china';
 const TEXT = '#cfe3ff';
 const MUTED = '#7f9cc7';
 const PALETTE = ['#ffd166', '#4cc9f0', '#f72585', '#7ae582', '#b388ff', '#ff9f1c', '#48bfe3', '#e76f51'];
@@ -106,79 +106,39 @@ export function CityPie({ slices }: { slices: Slice[] }) {
   return <ScreenChart option={option} testId="screen-city-chart" />;
 }
 
-/** The GeoJSON served at /api/screen/map, registered once per page load. */
-let mapLoad: Promise<void> | null = null;
-function loadMap(): Promise<void> {
-  mapLoad ??= fetch('/api/screen/map')
-    .then((response) => {
-      if (!response.ok) throw new Error(`map: ${response.status}`);
-      return response.json();
-    })
-    .then((geoJson) => echarts.registerMap(MAP_NAME, geoJson))
-    .catch((error: unknown) => {
-      mapLoad = null;
-      throw error;
-    });
-  return mapLoad;
+/** The maps served at /api/screen/maps/{key}, each registered once per page load. */
+const mapLoads = new Map<string, Promise<void>>();
+function loadMap(key: string): Promise<void> {
+  let load = mapLoads.get(key);
+  if (!load) {
+    load = fetch(`/api/screen/maps/${encodeURIComponent(key)}`)
+      .then((response) => {
+        if (!response.ok) throw new Error(`map: ${response.status}`);
+        return response.json();
+      })
+      .then((geoJson) => echarts.registerMap(echartsMapName(key), geoJson))
+      .catch((error: unknown) => {
+        mapLoads.delete(key);
+        throw error;
+      });
+    mapLoads.set(key, load);
+  }
+  return load;
 }
 
-export function ProvinceMap({ slices }: { slices: ScreenSnapshot['byProvince'] }) {
+/** The event's map: the national one with its 南海诸岛 inset, or its province's (or a deployer's finer one). */
+export function RegionMap({ view }: { view: ScreenSnapshot['map'] }) {
   const { pick, t } = useLocale();
-  const [isReady, setReady] = useState(false);
+  const [readyKey, setReadyKey] = useState<string | null>(null);
   useEffect(() => {
     let isActive = true;
-    loadMap()
-      .then(() => isActive && setReady(true))
-      .catch(() => isActive && setReady(false));
+    loadMap(view.key)
+      .then(() => isActive && setReadyKey(view.key))
+      .catch(() => isActive && setReadyKey(null));
     return () => {
       isActive = false;
     };
-  }, []);
-  const max = Math.max(1, ...slices.map((s) => yi(s.investmentYuan)));
-  const byMapName = new Map(slices.map((s) => [s.mapName, s]));
-  const option = isReady
-    ? {
-        tooltip: {
-          trigger: 'item',
-          formatter: (params: { name: string }) => {
-            const slice = byMapName.get(params.name);
-            if (!slice) return params.name;
-            return `${pick(slice.nameZh, slice.nameEn)}<br/>${yi(slice.investmentYuan)} ${t('screen.map.unit')}`;
-          },
-        },
-        visualMap: {
-          min: 0,
-          max,
-          left: 16,
-          bottom: 16,
-          calculable: false,
-          text: [String(max), '0'],
-          textStyle: { color: TEXT },
-          inRange: { color: ['#16386e', '#2f7dd1', '#ffd166', '#ff6b35'] },
-        },
-        series: [
-          {
-            type: 'map',
-            map: MAP_NAME,
-            roam: false,
-            zoom: 1.15,
-            top: '12%',
-            // Name only the provinces where projects land; the rest stay quiet.
-            label: {
-              show: true,
-              color: '#fff',
-              fontSize: 13,
-              formatter: (params: { name: string }) => {
-                const slice = byMapName.get(params.name);
-                return slice ? pick(slice.nameZh, slice.nameEn) : '';
-              },
-            },
-            itemStyle: { areaColor: '#0d2452', borderColor: '#3a6db5', borderWidth: 0.8 },
-            emphasis: { label: { show: true, color: '#fff' }, itemStyle: { areaColor: '#ffd166' } },
-            data: slices.map((s) => ({ name: s.mapName, value: yi(s.investmentYuan) })),
-          },
-        ],
-      }
-    : null;
+  }, [view.key]);
+  const option = readyKey === view.key ? mapOption(view, { pick, unit: t('screen.map.unit') }) : null;
   return <ScreenChart option={option} testId="screen-map" />;
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { type Locale, LocaleProvider, useLocale } from '../../i18n/locale.tsx';
-import { CityPie, IndustryBars, ProvinceMap } from './screen-charts.tsx';
+import { CityPie, IndustryBars, RegionMap } from './screen-charts.tsx';
 import { Clock, ConnectionDot, Counters, Feed } from './screen-parts.tsx';
 import { SCREEN_CSS } from './screen-style.ts';
 import { useScreen } from './use-screen.ts';
@@ -75,9 +75,9 @@ function Screen({ eventId }: { eventId: string }) {
           </div>
         </section>
         <section className="lds-panel lds-map-panel">
-          <h2>{t('screen.map')}</h2>
+          <h2>{t(snapshot.map.key === 'china' ? 'screen.map' : 'screen.map.local')}</h2>
           <div className="lds-chart">
-            <ProvinceMap slices={snapshot.byProvince} />
+            <RegionMap view={snapshot.map} />
           </div>
         </section>
         <section className="lds-panel lds-feed-panel">
