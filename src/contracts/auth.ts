@@ -17,4 +17,10 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** The demo sign-in the sign-in page may show; null unless the database holds the demo with its passwords. */
+export const DemoSignIn = z.object({
+  example: z.object({ username: z.string(), password: z.string() }).nullable(),
+});
+export type DemoSignIn = z.infer<typeof DemoSignIn>;
+
 export const SignInResponse = z.object({ token: z.string(), expiresAt: z.string(), user: Me });

@@ -60,6 +60,7 @@ export const ROUTES: Record<string, Rule> = {
   'POST /api/auth/sign-out': { kind: 'unscoped', why: 'ends only the caller’s own session' },
   'GET /api/auth/me': list(),
   'GET /api/auth/session': list(),
+  'GET /api/auth/demo': { kind: 'unscoped', why: 'public: the demo sign-in, if any' },
 
   'GET /api/reference/regions': list(() => ['', '?parent=350000']),
   'GET /api/reference/industries': list(),

@@ -105,6 +105,7 @@ export const ROUTE_EXAMPLES: Record<string, (f: Fixtures) => RouteExample> = {
   'POST /api/auth/sign-out': () => ({ as: 'spare' }),
   'GET /api/auth/me': () => ({}),
   'GET /api/auth/session': () => ({}),
+  'GET /api/auth/demo': () => ({ as: 'anonymous' }),
   'GET /api/reference/regions': () => ({ query: { parent: '3501' } }),
   'GET /api/reference/industries': () => ({ query: { parent: '35', level: '2', q: '设备' } }),
   'GET /api/reference/digital-economy': () => ({}),

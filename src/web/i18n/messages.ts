@@ -27,8 +27,8 @@ const COMMON = {
   'auth.password': { zh: '密码', en: 'Password' },
   'auth.welcome': { zh: '欢迎使用落地招商平台', en: 'Welcome to Luodi' },
   'auth.demoHint': {
-    zh: '演示账号见启动时的终端输出，例如 fuzhou.officer / luodi-officer-2024',
-    en: 'Demo sign-ins are printed when the server starts, e.g. fuzhou.officer / luodi-officer-2024',
+    zh: '演示账号见启动时的终端输出，例如 {username} / {password}',
+    en: 'Demo sign-ins are printed when the server starts, e.g. {username} / {password}',
   },
   'role.admin': { zh: '管理员', en: 'Administrator' },
   'role.leader': { zh: '领导', en: 'Leader' },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Me, SignInBody, SignInResponse } from '../../../contracts/auth.ts';
+import { DemoSignIn, Me, SignInBody, SignInResponse } from '../../../contracts/auth.ts';
 import { SIGN_IN_LIMIT } from '../../../domain/sign-in.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -12,6 +12,7 @@ import {
   signIn,
   signOut,
 } from '../../platform/auth.ts';
+import { createDemoSignIn } from './demo.ts';
 
 const toMe = (actor: Actor): Me => ({
   id: actor.id,
@@ -85,5 +86,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }> = a
       },
     },
     async (request) => ({ user: request.actor ? toMe(request.actor) : null }),
+  );
+
+  const demoSignIn = createDemoSignIn(db);
+  app.get(
+    '/auth/demo',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'A demo sign-in to show on the sign-in page, or null when the database holds no demo data (public)',
+        security: [],
+        response: { 200: DemoSignIn },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return demoSignIn();
+    },
   );
 };

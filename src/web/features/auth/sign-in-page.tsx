@@ -6,6 +6,7 @@ import { errorText } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLocale } from '../../i18n/locale.tsx';
 import { SafeForm, SubmitButton } from '../../ui/safe-form.tsx';
+import { DemoHint } from './demo-hint.tsx';
 
 /** Only a path inside this app: '//host' or '/\\host' would leave it (an open redirect). */
 export function safeNext(next: string | null): string {
@@ -88,9 +89,7 @@ export default function SignInPage() {
             {t('auth.signIn')}
           </SubmitButton>
         </SafeForm>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          {t('auth.demoHint')}
-        </Typography.Paragraph>
+        <DemoHint />
       </Card>
     </div>
   );
