@@ -37,10 +37,11 @@ export async function enqueueWebhookEvent(
   db: DbOrTx,
   input: { regionCode: string; type: WebhookEventType; payload: Record<string, unknown> },
 ): Promise<number> {
-  // A region's scope prefix ('' for the country, '3501' for Fuzhou) starts every code beneath it.
+  // A region's scope prefix ('' for the country, '3501' for Fuzhou) starts every code beneath it. Due at once,
+  // to the millisecond: the sweep compares with a JavaScript time, which has no microseconds.
   const rows = await db.execute<{ id: string }>(sql`
-    insert into webhook_deliveries (webhook_id, event_type, payload)
-    select w.id, ${input.type}, ${JSON.stringify(input.payload)}::jsonb
+    insert into webhook_deliveries (webhook_id, event_type, payload, next_attempt_at)
+    select w.id, ${input.type}, ${JSON.stringify(input.payload)}::jsonb, date_trunc('milliseconds', now())
     from webhooks w join regions r on r.code = w.region_code
     where w.is_active
       and ${input.regionCode} like r.scope_prefix || '%'
