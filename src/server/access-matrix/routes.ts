@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { multipartFile } from '../testing/multipart.ts';
 import {
   type Answer,
   both,
@@ -9,7 +10,7 @@ import {
   references,
   writeOne,
 } from './probes.ts';
-import { CITIES, type CityKey, drawnSignature, multipart, tinyPdf, type WorldRecord } from './world.ts';
+import { CITIES, type CityKey, drawnSignature, tinyPdf, type WorldRecord } from './world.ts';
 
 // What every route of the API does with scope. A route missing here fails the matrix: say what it should do.
 
@@ -248,7 +249,7 @@ export const ROUTES: Record<string, Rule> = {
   'POST /api/agreements/{id}/send': writeOne('agreement', (r) => version(r)),
   'GET /api/agreements/{id}/document.pdf': readOne('agreement'),
   'POST /api/agreements/{id}/document': writeOne('agreement', () => undefined, {
-    multipart: () => multipart('越权.pdf', 'application/pdf', tinyPdf('越权')),
+    multipart: () => multipartFile({ name: '越权.pdf', type: 'application/pdf', content: tinyPdf('越权') }),
   }),
   'POST /api/agreements/{id}/signers/{signerId}/link': writeOne('signer', () => undefined),
   'POST /api/agreements/{id}/signers/{signerId}/onsite': writeOne('signer', () => drawnSignature()),

@@ -81,21 +81,6 @@ export function tinyPdf(label: string): Buffer {
   );
 }
 
-/** A multipart body with one file in field "file". */
-export function multipart(name: string, type: string, content: Buffer) {
-  const boundary = '----luodi-matrix';
-  return {
-    contentType: `multipart/form-data; boundary=${boundary}`,
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
-
 async function ok<T>(
   response: { statusCode: number; body: string; json(): unknown },
   what: string,
@@ -146,13 +131,11 @@ async function buildCity(t: TestContext, city: CityKey, records: WorldRecord[], 
     projects.push(created.id);
     if (!investor) continue;
     const fileName = `矩阵${city}证明${index}号.pdf`;
-    const upload = multipart(fileName, 'application/pdf', tinyPdf(fileName));
     const file = await ok<{ id: string }>(
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/files',
-        headers: { authorization: `Bearer ${officer.token}`, 'content-type': upload.contentType },
-        payload: upload.payload,
+      await t.upload(officer, '/api/files', {
+        name: fileName,
+        type: 'application/pdf',
+        content: tinyPdf(fileName),
       }),
       fileName,
     );

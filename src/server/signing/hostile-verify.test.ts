@@ -291,18 +291,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function postVerify(bytes: Uint8Array): Promise<VerifyReport> {
-  const boundary = '----luodi-hostile';
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/verify?lang=en',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.pdf"\r\ncontent-type: application/pdf\r\n\r\n`,
-      ),
-      Buffer.from(bytes),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
+  const response = await t.upload(null, '/api/verify?lang=en', {
+    name: 'a.pdf',
+    type: 'application/pdf',
+    content: bytes,
   });
   expect(response.statusCode, response.body).toBe(200);
   return response.json();

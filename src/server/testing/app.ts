@@ -15,6 +15,7 @@ import { createNotifier, type OutboxEntry, readOutbox } from '../platform/notifi
 import { signingCertificatePem } from '../platform/signing-authority.ts';
 import { openTestDatabase } from './database.ts';
 import { assertIndependentlyValid } from './independent-pdf-check.ts';
+import { multipartFile, type UploadFile } from './multipart.ts';
 
 export interface TestUser {
   id: string;
@@ -41,6 +42,8 @@ export interface TestContext {
     url: string,
     body?: unknown,
   ): Promise<LightMyRequestResponse>;
+  /** A multipart upload of one file (field "file") as the given user (or anonymous). */
+  upload(user: TestUser | null, url: string, file: UploadFile): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -88,6 +91,15 @@ export async function startTestApp(): Promise<TestContext> {
       });
       if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
       return { id: created.id, username, token: response.json<{ token: string }>().token };
+    },
+    upload(user, url, file) {
+      const { contentType, payload } = multipartFile(file);
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': contentType, ...(user ? { authorization: `Bearer ${user.token}` } : {}) },
+        payload,
+      });
     },
     call(user, method, url, body) {
       return app.inject({

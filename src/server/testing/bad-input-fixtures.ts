@@ -32,8 +32,6 @@ async function created(t: TestContext, user: TestUser, url: string, body: unknow
   return response.json<{ id: string }>();
 }
 
-const boundary = '----luodi-bad-input';
-
 /** The records and users the route examples refer to. */
 export async function createFixtures(
   t: TestContext,
@@ -84,20 +82,10 @@ export async function createFixtures(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
     'base64',
   );
-  const upload = await t.app.inject({
-    method: 'POST',
-    url: '/api/files',
-    headers: {
-      authorization: `Bearer ${officer.token}`,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="minutes.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      png,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
+  const upload = await t.upload(officer, '/api/files', {
+    name: 'minutes.png',
+    type: 'image/png',
+    content: png,
   });
   if (upload.statusCode !== 201) throw new Error(`fixture file: ${upload.statusCode} ${upload.body}`);
   const signerId = view.parties[0]?.signers[0]?.id;

@@ -11,23 +11,11 @@ let quanzhou: TestUser;
 let project: { id: string; version: number };
 
 function upload(user: TestUser, name: string) {
-  const boundary = '----luodi-files';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    Buffer.from(`%PDF-1.4\n% ${name}\n`),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app
-    .inject({
-      method: 'POST',
-      url: '/api/files',
-      headers: {
-        authorization: `Bearer ${user.token}`,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-      },
-      payload,
+  return t
+    .upload(user, '/api/files', {
+      name,
+      type: 'application/pdf',
+      content: Buffer.from(`%PDF-1.4\n% ${name}\n`),
     })
     .then((response) => {
       expect(response.statusCode, response.body).toBe(201);

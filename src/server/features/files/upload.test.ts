@@ -5,6 +5,7 @@ import { type App, buildApp } from '../../app.ts';
 import type { Database } from '../../db/connect.ts';
 import { files } from '../../db/schema.ts';
 import { openTestDatabase } from '../../testing/database.ts';
+import { multipartFile } from '../../testing/multipart.ts';
 import { createUser } from '../users/service.ts';
 
 const QUOTA = 10_000;
@@ -42,21 +43,11 @@ async function newUser(): Promise<{ id: string; token: string }> {
 }
 
 function upload(user: { token: string }, name: string, type: string, content: Buffer | Uint8Array) {
-  const boundary = '----luodi-upload';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const { contentType, payload } = multipartFile({ name, type, content });
   return app.inject({
     method: 'POST',
     url: '/api/files',
-    headers: {
-      authorization: `Bearer ${user.token}`,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': contentType },
     payload,
   });
 }

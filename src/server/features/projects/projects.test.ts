@@ -26,22 +26,10 @@ async function createProject(body: Record<string, unknown>) {
 }
 
 async function uploadPdf(name: string): Promise<string> {
-  const boundary = '----luodi';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    Buffer.from('%PDF-1.4\n% test evidence\n'),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/files',
-    headers: {
-      authorization: `Bearer ${officer.token}`,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload,
+  const response = await t.upload(officer, '/api/files', {
+    name,
+    type: 'application/pdf',
+    content: Buffer.from('%PDF-1.4\n% test evidence\n'),
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json().id;

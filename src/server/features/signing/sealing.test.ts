@@ -84,24 +84,12 @@ describe('uploaded PDFs', () => {
     const id = created.json().id;
     const preview = await t.call(officer, 'GET', `/api/agreements/${id}/document.pdf`);
     expect(preview.statusCode).toBe(200);
-    const upload = (bytes: Uint8Array) => {
-      const boundary = '----luodi';
-      return t.app.inject({
-        method: 'POST',
-        url: `/api/agreements/${id}/document`,
-        headers: {
-          authorization: `Bearer ${officer.token}`,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-        },
-        payload: Buffer.concat([
-          Buffer.from(
-            `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="c.pdf"\r\ncontent-type: application/pdf\r\n\r\n`,
-          ),
-          Buffer.from(bytes),
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]),
+    const upload = (bytes: Uint8Array) =>
+      t.upload(officer, `/api/agreements/${id}/document`, {
+        name: 'c.pdf',
+        type: 'application/pdf',
+        content: bytes,
       });
-    };
     const notPdf = await upload(new TextEncoder().encode('PK\u0003\u0004 a zip file'));
     expect(notPdf.statusCode).toBe(400);
     expect(notPdf.json().error.details[0]).toMatchObject({ field: 'file', code: 'file.type' });

@@ -45,25 +45,8 @@ async function waitForSeal(id: string) {
   );
 }
 
-async function uploadPdf(url: string, bytes: Uint8Array, user: TestUser | null = null) {
-  const boundary = '----luodi-test';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.pdf"\r\ncontent-type: application/pdf\r\n\r\n`,
-    ),
-    Buffer.from(bytes),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    payload: body,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      ...(user ? { authorization: `Bearer ${user.token}` } : {}),
-    },
-  });
-}
+const uploadPdf = (url: string, bytes: Uint8Array, user: TestUser | null = null) =>
+  t.upload(user, url, { name: 'a.pdf', type: 'application/pdf', content: bytes });
 
 describe('cloud signing, three parties in parallel', () => {
   let id: string;

@@ -26,24 +26,12 @@ async function draft(): Promise<string> {
   return created.json().id;
 }
 
-function upload(id: string, bytes: Uint8Array) {
-  const boundary = '----luodi-upload';
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/agreements/${id}/document`,
-    headers: {
-      authorization: `Bearer ${officer.token}`,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.pdf"\r\ncontent-type: application/pdf\r\n\r\n`,
-      ),
-      Buffer.from(bytes),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
+const upload = (id: string, bytes: Uint8Array) =>
+  t.upload(officer, `/api/agreements/${id}/document`, {
+    name: 'a.pdf',
+    type: 'application/pdf',
+    content: bytes,
   });
-}
 
 async function foreignSigned(): Promise<Uint8Array> {
   const ca = await createCertificateAuthority({ commonName: 'Other CA', organization: 'Elsewhere' });
