@@ -38,7 +38,7 @@ const typedValue = (text: string) => typedCheck(text).value;
 
 /** A signature drawn by hand or typed as a name; emits what the server's SignatureInput accepts, or null when empty. */
 export function SignatureCapture({ value, onChange, signerName }: Props) {
-  const { t, pick } = useLocale();
+  const { t } = useLocale();
   const [mode, setMode] = useState<Mode>(value?.kind ?? 'drawn');
   const [text, setText] = useState(value?.kind === 'typed' ? value.text : signerName);
   // The drawing outlives a trip to the Type tab, so switching back restores it.
@@ -82,15 +82,7 @@ export function SignatureCapture({ value, onChange, signerName }: Props) {
                   onChange(typedValue(event.target.value));
                 }}
               />
-              {typedProblem && (
-                <Typography.Text
-                  type="danger"
-                  data-testid="signature-problem"
-                  style={{ display: 'block', marginTop: 8 }}
-                >
-                  {pick(typedProblem.zh, typedProblem.en)}
-                </Typography.Text>
-              )}
+              <SignatureProblem problem={typedProblem} />
               <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
                 {t('signPad.typeHint')}
               </Typography.Text>
@@ -120,8 +112,19 @@ export function SignatureCapture({ value, onChange, signerName }: Props) {
   );
 }
 
+/** Why the signature cannot be sent yet, under the pad or the typed name. */
+function SignatureProblem({ problem }: { problem: RuleError | null | undefined }) {
+  const { pick } = useLocale();
+  if (!problem) return null;
+  return (
+    <Typography.Text type="danger" data-testid="signature-problem" style={{ display: 'block', marginTop: 8 }}>
+      {pick(problem.zh, problem.en)}
+    </Typography.Text>
+  );
+}
+
 function DrawPad({ hasValue, onDrawn }: { hasValue: boolean; onDrawn(value: SignatureInput | null): void }) {
-  const { t, pick } = useLocale();
+  const { t } = useLocale();
   const [problem, setProblem] = useState<RuleError | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
@@ -204,15 +207,7 @@ function DrawPad({ hasValue, onDrawn }: { hasValue: boolean; onDrawn(value: Sign
           cursor: 'crosshair',
         }}
       />
-      {problem && (
-        <Typography.Text
-          type="danger"
-          data-testid="signature-problem"
-          style={{ display: 'block', marginTop: 8 }}
-        >
-          {pick(problem.zh, problem.en)}
-        </Typography.Text>
-      )}
+      <SignatureProblem problem={problem} />
       <Button
         icon={<ClearOutlined />}
         onClick={clear}
