@@ -28,9 +28,10 @@ async function ensureSealer(database: Database, ca: KeyAndCertificate, passphras
   const read = () => database.db.select().from(signingAuthorities).where(eq(signingAuthorities.id, SEAL_ID));
   const [stored] = await read();
   // A seal certificate with a padded serial (made before serials were fixed) is replaced: tools refuse it.
-  if (stored && !pki.hasMinimalSerial(stored.certificatePem))
+  const isUsable = stored !== undefined && pki.hasMinimalSerial(stored.certificatePem);
+  if (stored && !isUsable)
     await database.db.delete(signingAuthorities).where(eq(signingAuthorities.id, SEAL_ID));
-  if (!stored || !pki.hasMinimalSerial(stored.certificatePem)) {
+  if (!isUsable) {
     const sealer = await pki.issuePartyCertificate(ca, {
       commonName: SEALER_NAME,
       organization: 'Luodi deployment',
